@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    // The JSON report lets .ci/run print one 'N passed, N failed' line.
+    reporters: ['default', ['json', { outputFile: '.tmp/vitest.json' }]],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
