@@ -1,4 +1,20 @@
 // graphql-codegen-batch/runtime: the public entry of the scheduler. Zero dependencies; nothing
 // here imports graphql or the codegen (test/architecture.test.ts enforces it).
+
+export type {
+  AsyncDataloaderOptions,
+  BatchEvent,
+  DataloaderHooks,
+  DataloaderOptions,
+  Job,
+} from './dataloader.js';
+export { AsyncDataloader, Dataloader } from './dataloader.js';
 export { batchDirectiveSDL } from './directive.js';
+export { DeadlockError, NotFoundError } from './errors.js';
 export { groupByKeys, orderByKeys } from './helpers.js';
+export { all, Load } from './load.js';
+export type { BatchField } from './resolve.js';
+export { resolveEach, resolveMany, resolveNullable, resolveOne } from './resolve.js';
+export type { FetchResult, KeyOf, ParamsOf, SourceClass, ValueOf } from './source.js';
+export { Source } from './source.js';
+export type { PromiseOrValue } from './util/promiseOrValue.js';

@@ -1,0 +1,166 @@
+import { PENDING, Slot, WAIT_FETCH, type Waiter } from './load.js';
+import type { Scheduler } from './scheduler.js';
+import type { Source } from './source.js';
+import { inspect } from './util/inspect.js';
+import { isGenerator, isGeneratorFunction } from './util/isGenerator.js';
+import { isPromiseLike } from './util/isPromiseLike.js';
+
+export type AnySource = Source<unknown, unknown, unknown>;
+
+/** A batch's life: taking keys → stepping its generator fetch → its Promise in flight → done. */
+export const NEW = 0;
+export const STEPPING = 1;
+export const INFLIGHT = 2;
+export const DONE = 3;
+type BatchState = typeof NEW | typeof STEPPING | typeof INFLIGHT | typeof DONE;
+
+const NEXT = 0;
+const THROW = 1;
+
+/** A group of source runs' bookkeeping: see the algorithm in scheduler.ts. */
+export class Run {
+  readonly batches: Batch[];
+  /** Batches of this run whose Promise is outstanding (the mode's bound applies per run). */
+  inflight = 0;
+  /** Promise waiters (awaits) of this run's keys, released when the run is done (sequential). */
+  readonly held: Waiter[] = [];
+  constructor(batches: Batch[]) {
+    this.batches = batches;
+  }
+  isDone(): boolean {
+    for (const batch of this.batches) if (batch.state !== DONE) return false;
+    return true;
+  }
+}
+
+/** The keys of one `fetch` call: one Source, in first-requested order, deduplicated. */
+export class Batch implements Waiter {
+  readonly kind = WAIT_FETCH;
+  readonly source: AnySource;
+  readonly scheduler: Scheduler;
+  readonly keys: unknown[] = [];
+  readonly slots: Slot<unknown>[] = [];
+  readonly isGeneratorFetch: boolean;
+  state: BatchState = NEW;
+  run: Run | null = null;
+  /** The generator of a generator fetch, once started. */
+  gen: Generator<unknown, unknown, unknown> | null = null;
+  /** The key the generator waits on, while parked. */
+  waitingOn: Slot<unknown> | null = null;
+  /** The generator did a bare `yield`: come back to it once the others have run. */
+  yielded = false;
+  /** The generator can be stepped again (what it waited on has settled). */
+  resumable = false;
+  private resumeMode: typeof NEXT | typeof THROW = NEXT;
+  private resumeArg: unknown = undefined;
+  startedAt = 0;
+
+  constructor(source: AnySource, scheduler: Scheduler) {
+    this.source = source;
+    this.scheduler = scheduler;
+    this.isGeneratorFetch = isGeneratorFunction(source.fetch);
+  }
+
+  add(slot: Slot<unknown>): void {
+    this.keys.push(slot.key);
+    this.slots.push(slot);
+    slot.owner = this;
+  }
+
+  /** Calls `fetch`; a generator is stepped until it waits, yields or returns. */
+  start(): void {
+    const source = this.source;
+    if (source._open === this) source._open = null;
+    this.state = STEPPING;
+    this.scheduler.batchStarted(this);
+    const result = this.scheduler.callFetch(this, () => source.fetch(this.keys));
+    if (result.threw) return this.scheduler.failBatch(this, result.error);
+    if (isGenerator(result.value)) {
+      this.gen = result.value;
+      this.step();
+    } else {
+      this.scheduler.deliver(this, result.value);
+    }
+  }
+
+  /** Called when the key it waited on settled, or its yielded Promise did. */
+  wake(): void {
+    if (this.state === DONE) return;
+    this.waitingOn = null;
+    this.resumable = true;
+    this.scheduler.fetchReady(this);
+  }
+
+  /** Steps the generator fetch until it waits on a key, does a bare yield, or returns. */
+  step(): void {
+    const gen = this.gen as Generator<unknown, unknown, unknown>;
+    this.resumable = false;
+    for (;;) {
+      const mode = this.resumeMode;
+      const arg = this.resumeArg;
+      this.resumeMode = NEXT;
+      this.resumeArg = undefined;
+      const result = this.scheduler.callFetch(this, () =>
+        mode === THROW ? gen.throw(arg) : gen.next(arg),
+      );
+      if (result.threw) return this.scheduler.failBatch(this, result.error);
+      const step = result.value as IteratorResult<unknown, unknown>;
+      if (step.done) return this.scheduler.deliver(this, step.value);
+      const yielded = step.value;
+      if (yielded === undefined) {
+        this.yielded = true;
+        return;
+      }
+      if (yielded instanceof Slot) {
+        if (yielded.state !== PENDING) continue;
+        this.waitingOn = yielded;
+        yielded.park(this);
+        return;
+      }
+      if (isPromiseLike(yielded)) return this.awaitYielded(yielded);
+      this.resumeMode = THROW;
+      this.resumeArg = new TypeError(
+        `${sourceName(this.source)}.fetch() yielded ${inspect(yielded)}: inside a generator ` +
+          'fetch, wait for data with `yield* source.load(key)` or hand control back with a bare ' +
+          '`yield`.',
+      );
+    }
+  }
+
+  /** Ends a parked generator (abort, deadlock) so its `finally` blocks run. */
+  abandon(): void {
+    const gen = this.gen;
+    this.gen = null;
+    if (gen === null) return;
+    try {
+      gen.return(undefined);
+    } catch {
+      // A `finally` that throws while the batch is being failed has nobody left to tell.
+    }
+  }
+
+  private awaitYielded(promise: PromiseLike<unknown>): void {
+    this.scheduler.batchInFlight(this);
+    promise.then(
+      (value) => this.resumeAfterPromise(NEXT, value),
+      (error) => this.resumeAfterPromise(THROW, error),
+    );
+  }
+
+  private resumeAfterPromise(mode: typeof NEXT | typeof THROW, arg: unknown): void {
+    if (this.state === DONE) return;
+    this.scheduler.batchLanded(this);
+    this.state = STEPPING;
+    this.resumeMode = mode;
+    this.resumeArg = arg;
+    this.wake();
+  }
+}
+
+export function sourceName(source: AnySource): string {
+  return source.constructor.name || 'Source';
+}
+
+export function describeBatch(batch: Batch): string {
+  return `${sourceName(batch.source)}.fetch(${inspect(batch.keys)})`;
+}

@@ -1,0 +1,212 @@
+import type { PromiseOrValue } from './util/promiseOrValue.js';
+
+/**
+ * Anything parked on a pending key: a generator job, a generator fetch, or the resolvers of an
+ * `await`. `wake` is called once the key has settled (or, for `Load#then`, to poll again).
+ */
+export interface Waiter {
+  readonly kind: WaiterKind;
+  wake(): void;
+}
+
+/** Who waits decides when it may run again (see the scheduler's comment in dataloader.ts). */
+export const WAIT_PROMISE = 0;
+export const WAIT_JOB = 1;
+export const WAIT_FETCH = 2;
+export type WaiterKind = typeof WAIT_PROMISE | typeof WAIT_JOB | typeof WAIT_FETCH;
+
+/** Called when a waiter parks on a key, so the scheduler can move that key's batch forward. */
+export interface ParkHook {
+  parked(slot: Slot<unknown>, waiter: Waiter): void;
+}
+
+export const PENDING = 0;
+export const FULFILLED = 1;
+export const REJECTED = 2;
+type State = typeof PENDING | typeof FULFILLED | typeof REJECTED;
+
+/**
+ * A value that a Source will deliver. Await it (`await users.load(1)`) or delegate to it in a
+ * generator job (`yield* users.load(1)`); both read the value straight from the settled batch.
+ * It is also its own iterator: `next()` yields the first pending key it waits on, then returns
+ * the value once everything it needs has settled, so a cached value never waits.
+ */
+export abstract class Load<V> implements PromiseLike<V>, Iterator<Slot<unknown>, V, unknown> {
+  /** The first key this load still waits on, or null when it can be read. */
+  abstract pendingSlot(): Slot<unknown> | null;
+  /** The value; throws the error when a key failed. Only valid once `pendingSlot()` is null. */
+  abstract result(): V;
+
+  /** True once the value (or error) can be read without waiting. */
+  get settled(): boolean {
+    return this.pendingSlot() === null;
+  }
+
+  /** The value now if settled (throwing a failed key's error), else a Promise of it. */
+  get(): PromiseOrValue<V> {
+    return this.pendingSlot() === null ? this.result() : toPromise(this);
+  }
+
+  next(): IteratorResult<Slot<unknown>, V> {
+    const slot = this.pendingSlot();
+    if (slot !== null) return { done: false, value: slot };
+    return { done: true, value: this.result() };
+  }
+
+  // A job abandoned by the scheduler (abort, deadlock) is thrown into or returned through the
+  // `yield*`; without these two the delegation would fail with an unrelated TypeError.
+  throw(error: unknown): IteratorResult<Slot<unknown>, V> {
+    throw error;
+  }
+
+  return(value?: V): IteratorResult<Slot<unknown>, V> {
+    return { done: true, value: value as V };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: a Load is a thenable on purpose (await, graphql-js).
+  then<R1 = V, R2 = never>(
+    onFulfilled?: ((value: V) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return toPromise(this).then(onFulfilled, onRejected);
+  }
+}
+
+/** The cache entry of one key of one Source: the Load that `source.load(key)` returns. */
+export class Slot<V> extends Load<V> {
+  state: State = PENDING;
+  value: V | undefined = undefined;
+  error: unknown = undefined;
+  /** Waiters parked on this key; null until the first one, to keep cached keys small. */
+  waiters: Waiter[] | null = null;
+  /** The batch that will deliver this key, while it is pending (the scheduler's business). */
+  owner: object | null = null;
+  readonly key: unknown;
+  readonly cacheKey: unknown;
+  readonly hook: ParkHook;
+
+  constructor(key: unknown, cacheKey: unknown, hook: ParkHook) {
+    super();
+    this.key = key;
+    this.cacheKey = cacheKey;
+    this.hook = hook;
+  }
+
+  pendingSlot(): Slot<unknown> | null {
+    return this.state === PENDING ? (this as Slot<unknown>) : null;
+  }
+
+  result(): V {
+    if (this.state === REJECTED) throw this.error;
+    return this.value as V;
+  }
+
+  park(waiter: Waiter): void {
+    if (this.waiters === null) this.waiters = [waiter];
+    else this.waiters.push(waiter);
+    this.hook.parked(this as Slot<unknown>, waiter);
+  }
+
+  fulfill(value: V): void {
+    this.state = FULFILLED;
+    this.value = value;
+    this.owner = null;
+  }
+
+  reject(error: unknown): void {
+    this.state = REJECTED;
+    this.error = error;
+    this.owner = null;
+  }
+
+  /** Hands the parked waiters over (the scheduler decides when each one runs). */
+  takeWaiters(): Waiter[] | null {
+    const waiters = this.waiters;
+    this.waiters = null;
+    return waiters;
+  }
+}
+
+/** `loadAll` and `all`: settled when every part is; reads the parts in order. */
+export class LoadList<V> extends Load<V[]> {
+  private readonly parts: readonly Load<unknown>[];
+  /** Parts before this index have settled; settling is monotonic, so polling is O(n) overall. */
+  private cursor = 0;
+
+  constructor(parts: readonly Load<unknown>[]) {
+    super();
+    this.parts = parts;
+  }
+
+  pendingSlot(): Slot<unknown> | null {
+    const parts = this.parts;
+    while (this.cursor < parts.length) {
+      const slot = (parts[this.cursor] as Load<unknown>).pendingSlot();
+      if (slot !== null) return slot;
+      this.cursor++;
+    }
+    return null;
+  }
+
+  result(): V[] {
+    const parts = this.parts;
+    const values: V[] = new Array(parts.length);
+    for (let i = 0; i < parts.length; i++) values[i] = (parts[i] as Load<V>).result();
+    return values;
+  }
+}
+
+/** A Load that is already settled with a value (e.g. `loadAll([])`). */
+export class LoadValue<V> extends Load<V> {
+  private readonly value: V;
+  constructor(value: V) {
+    super();
+    this.value = value;
+  }
+  pendingSlot(): null {
+    return null;
+  }
+  result(): V {
+    return this.value;
+  }
+}
+
+/** Waits for several loads (of any sources) at once; the result is a typed tuple. */
+export function all<const T extends readonly Load<unknown>[]>(
+  loads: T,
+): Load<{ -readonly [I in keyof T]: T[I] extends Load<infer V> ? V : never }> {
+  return new LoadList(loads) as unknown as Load<{
+    -readonly [I in keyof T]: T[I] extends Load<infer V> ? V : never;
+  }>;
+}
+
+// Private: the Promise of a Load, for `await` and `then`. It re-polls on every wake because a
+// list waits on its parts one at a time.
+class PromiseWaiter<V> implements Waiter {
+  readonly kind = WAIT_PROMISE;
+  constructor(
+    private readonly load: Load<V>,
+    private readonly resolve: (value: V) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+  wake(): void {
+    const slot = this.load.pendingSlot();
+    if (slot !== null) {
+      slot.park(this);
+      return;
+    }
+    try {
+      this.resolve(this.load.result());
+    } catch (error) {
+      this.reject(error);
+    }
+  }
+}
+
+function toPromise<V>(load: Load<V>): Promise<V> {
+  return new Promise<V>((resolve, reject) => new PromiseWaiter(load, resolve, reject).wake());
+}

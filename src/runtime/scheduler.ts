@@ -1,0 +1,445 @@
+import type { AnySource } from './batch.js';
+import { Batch, DONE, describeBatch, INFLIGHT, NEW, Run, STEPPING, sourceName } from './batch.js';
+import type { DataloaderHooks } from './dataloader.js';
+import { DeadlockError } from './errors.js';
+import { type ParkHook, type Slot, WAIT_PROMISE, type Waiter } from './load.js';
+import { inspect } from './util/inspect.js';
+import { isPromiseLike } from './util/isPromiseLike.js';
+
+export interface SchedulerOptions {
+  /** Async mode: every pending batch fetches at once and waiters resume as each one settles. */
+  readonly parallel: boolean;
+  /** How many batches of one run may be in flight at once (sequential mode: 1). */
+  readonly bound: number;
+  readonly hooks: DataloaderHooks | undefined;
+  readonly schedule: (fn: () => void) => void;
+}
+
+export interface Stats {
+  batches: number;
+  keys: number;
+  rounds: number;
+  cacheHits: number;
+}
+
+/** What the scheduler needs of a generator job (job.ts). */
+export interface JobLike {
+  step(): void;
+  abandon(error: unknown): void;
+}
+
+type Call = { threw: false; value: unknown } | { threw: true; error: unknown };
+
+const NOT_ABORTED: unique symbol = Symbol('not aborted');
+/** A tick that loops this often without settling is a bug; fail loudly instead of spinning. */
+const MAX_STEPS = 1_000_000;
+
+const now: () => number =
+  typeof performance === 'object' && typeof performance.now === 'function'
+    ? () => performance.now()
+    : () => Date.now();
+
+/**
+ * The scheduler of one Dataloader: GraphQL-Ruby's Fiber-based run loop, with generators for
+ * Fibers and one macrotask per step instead of a blocking loop.
+ *
+ * THE ALGORITHM (a tick runs after the microtask queue has drained, see util/schedule.ts):
+ *
+ *  1. Jobs. Ready jobs resume (their values are read from the settled keys they waited on) and
+ *     run until they finish or park on a pending key. Sequential mode resumes jobs only when no
+ *     source run is left, so one round's loads are all registered before the next batch leaves
+ *     (rounds = depth of the data). Async mode resumes them as soon as their batch settles. If
+ *     resuming settled any Promise, the tick ends here and another is scheduled, so that code
+ *     awaiting those Promises registers its loads first.
+ *  2. Sources. Pending batches (first-requested order) become a new *run* pushed on a LIFO
+ *     stack. The top run:
+ *       a. steps every generator fetch, started or resumable, until each waits on another
+ *          source's key or does a bare `yield`; a step that returns or yields a Promise puts the
+ *          batch in flight, and stepping goes on only while the run has a free slot (bound:
+ *          1 sequential, `maxConcurrency` async);
+ *       b. if that registered keys of other sources, pushes a new run on top for them and
+ *          handles it first: they are the dependencies of the generators just stepped;
+ *       c. only then starts its plain fetches, while a slot is free;
+ *       d. then comes back to generators that did a bare `yield` (manual parallelism).
+ *     A run whose batches are all done is popped; the `await`s of its keys are released.
+ *  3. Repeat until nothing is pending; when only Promises are outstanding, wait for them (each
+ *     settlement schedules a tick). When nothing is outstanding yet a run cannot move, its
+ *     generators wait on each other: fail that cycle with a DeadlockError.
+ *
+ * WHY A LIFO STACK: a key registered while a run is under way (by a generator fetch, or by an
+ * async fetch awaiting another source) is a dependency of that run, so it is fetched before the
+ * run goes on. A key that joins a batch which is taken by a lower run but not yet fetched moves
+ * that batch to the new run on top, so it still leaves once, with every key. That is how the
+ * chain "A.fetch loads B, B.fetch loads C, a job loads C too" fetches C once, where FIFO
+ * schedulers (DataLoader, GraphQL-Ruby ≥ 2.2) fetch it twice. It is also what keeps sequential
+ * mode live: an async fetch that awaits another source gets that source fetched on top of it.
+ */
+export class Scheduler implements ParkHook {
+  readonly stats: Stats = { batches: 0, keys: 0, rounds: 0, cacheHits: 0 };
+  /** Set when a Promise was settled, so dispatch waits for the code awaiting it. */
+  released = false;
+  private readonly options: SchedulerOptions;
+  private pending: Batch[] = [];
+  private readonly stack: Run[] = [];
+  private readyJobs: JobLike[] = [];
+  private yieldedJobs: JobLike[] = [];
+  /** Jobs waiting on a key or a Promise, so an abort can end them. */
+  private readonly parkedJobs = new Set<JobLike>();
+  /** Batches with a Promise outstanding, over all runs. */
+  private inflight = 0;
+  private steppingRun: Run | null = null;
+  private scheduled = false;
+  private abortReason: unknown = NOT_ABORTED;
+  private readonly tickFn = () => this.tick();
+
+  constructor(options: SchedulerOptions) {
+    this.options = options;
+  }
+
+  get aborted(): boolean {
+    return this.abortReason !== NOT_ABORTED;
+  }
+
+  // ---- Called by Source#load and Load#park ------------------------------------------------
+
+  /** A new key: it joins its source's open batch, or opens one. */
+  register(source: AnySource, slot: Slot<unknown>): void {
+    if (this.abortReason !== NOT_ABORTED) {
+      slot.reject(this.abortReason);
+      source._cache.delete(slot.cacheKey);
+      return;
+    }
+    let batch = source._open as Batch | null;
+    if (batch === null || batch.keys.length >= source.maxBatchSize) {
+      batch = new Batch(source, this);
+      source._open = batch;
+      this.pending.push(batch);
+      this.schedule();
+    } else {
+      this.lift(batch);
+    }
+    batch.add(slot);
+  }
+
+  parked(slot: Slot<unknown>, _waiter: Waiter): void {
+    const owner = slot.owner;
+    if (owner instanceof Batch) this.lift(owner);
+  }
+
+  // ---- Called by jobs and batches -----------------------------------------------------------
+
+  jobReady(job: JobLike): void {
+    this.parkedJobs.delete(job);
+    this.readyJobs.push(job);
+    this.schedule();
+  }
+  jobParked(job: JobLike): void {
+    this.parkedJobs.add(job);
+  }
+  jobYielded(job: JobLike): void {
+    this.yieldedJobs.push(job);
+    this.schedule();
+  }
+  jobDone(job: JobLike): void {
+    this.parkedJobs.delete(job);
+  }
+
+  fetchReady(_batch: Batch): void {
+    this.schedule();
+  }
+
+  /** Runs user code of a fetch inside `hooks.wrapFetch`, catching what it throws. */
+  callFetch(batch: Batch, fn: () => unknown): Call {
+    const wrap = this.options.hooks?.wrapFetch;
+    try {
+      return { threw: false, value: wrap ? wrap(batch.source, batch.keys, fn) : fn() };
+    } catch (error) {
+      return { threw: true, error };
+    }
+  }
+
+  batchInFlight(batch: Batch): void {
+    batch.state = INFLIGHT;
+    this.inflight++;
+    if (batch.run !== null) batch.run.inflight++;
+  }
+  batchLanded(batch: Batch): void {
+    this.inflight--;
+    if (batch.run !== null) batch.run.inflight--;
+  }
+
+  /** The result of `fetch` (or of its generator): an array now, or a Promise of one. */
+  deliver(batch: Batch, result: unknown): void {
+    if (!isPromiseLike(result)) return this.settle(batch, result);
+    this.batchInFlight(batch);
+    result.then(
+      (values) => {
+        if (batch.state === DONE) return;
+        this.batchLanded(batch);
+        this.settle(batch, values);
+      },
+      (error) => {
+        if (batch.state === DONE) return;
+        this.batchLanded(batch);
+        this.failBatch(batch, error);
+      },
+    );
+  }
+
+  /** Fails every key of the batch; nothing is cached, so the next load fetches again. */
+  failBatch(batch: Batch, error: unknown): void {
+    if (batch.source._open === batch) batch.source._open = null;
+    batch.state = DONE;
+    batch.abandon();
+    const cache = batch.source._cache;
+    for (const slot of batch.slots) {
+      if (cache.get(slot.cacheKey) === slot) cache.delete(slot.cacheKey);
+      slot.reject(error);
+    }
+    this.report(batch, error);
+    this.wakeAll(batch);
+  }
+
+  // ---- The loop -----------------------------------------------------------------------------
+
+  schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.options.schedule(this.tickFn);
+  }
+
+  private tick(): void {
+    this.scheduled = false;
+    if (this.abortReason !== NOT_ABORTED) return;
+    // 1. Jobs.
+    if (this.stack.length === 0 || this.options.parallel) {
+      this.released = false;
+      this.resumeJobs();
+      if (this.released) {
+        this.released = false;
+        this.schedule();
+        return;
+      }
+    }
+    // 2. and 3. Sources.
+    this.advance();
+    if (this.readyJobs.length + this.yieldedJobs.length > 0) {
+      if (this.stack.length === 0 || this.options.parallel) this.schedule();
+    }
+  }
+
+  private resumeJobs(): void {
+    const jobs = this.readyJobs;
+    const yielded = this.yieldedJobs;
+    this.readyJobs = [];
+    this.yieldedJobs = [];
+    for (const job of jobs) job.step();
+    for (const job of yielded) job.step();
+  }
+
+  private advance(): void {
+    const bound = this.options.bound;
+    for (let steps = 0; steps < MAX_STEPS; steps++) {
+      if (this.abortReason !== NOT_ABORTED) return;
+      if (this.pending.length > 0) {
+        if (this.stack.length === 0) this.stats.rounds++;
+        const run = new Run(this.pending);
+        this.pending = [];
+        for (const batch of run.batches) batch.run = run;
+        this.stack.push(run);
+        continue;
+      }
+      const run = this.stack[this.stack.length - 1];
+      if (run === undefined) return;
+      if (run.isDone()) {
+        this.stack.pop();
+        for (const waiter of run.held) waiter.wake();
+        if (run.held.length > 0) this.released = true;
+        continue;
+      }
+      // a. Generator fetches: start them, or resume the ones whose data has arrived.
+      let moved = false;
+      this.steppingRun = run;
+      for (const batch of run.batches.slice()) {
+        if (run.inflight >= bound) break;
+        if (batch.isGeneratorFetch && batch.state === NEW) {
+          batch.start();
+          moved = true;
+        } else if (batch.state === STEPPING && batch.resumable) {
+          batch.step();
+          moved = true;
+        }
+      }
+      this.steppingRun = null;
+      // b. Their dependencies are now pending: the top of the loop pushes them as a new run.
+      if (moved) continue;
+      // c. Plain fetches.
+      for (const batch of run.batches.slice()) {
+        if (run.inflight >= bound) break;
+        if (batch.state === NEW && batch.run === run) {
+          batch.start();
+          moved = true;
+        }
+      }
+      if (moved) continue;
+      // d. Generators that did a bare `yield` come back now that the others have started.
+      for (const batch of run.batches) {
+        if (batch.state === STEPPING && batch.yielded) {
+          batch.yielded = false;
+          batch.resumable = true;
+          moved = true;
+        }
+      }
+      if (moved) continue;
+      if (this.inflight > 0) return; // a settling Promise schedules the next tick
+      // The top run waits on a generator of a lower run whose data has arrived: step it.
+      if (this.resumeBelow()) continue;
+      if (this.hasParkedGenerator(run)) {
+        this.breakDeadlock(run);
+        continue;
+      }
+      return this.abort(invariant(`run of ${run.batches.map(describeBatch).join(', ')} is stuck`));
+    }
+    this.abort(invariant(`the source loop did not settle after ${MAX_STEPS} steps`));
+  }
+
+  private resumeBelow(): boolean {
+    for (let i = this.stack.length - 2; i >= 0; i--) {
+      const run = this.stack[i] as Run;
+      for (const batch of run.batches) {
+        if (batch.state === STEPPING && (batch.resumable || batch.yielded)) {
+          batch.yielded = false;
+          this.steppingRun = run;
+          batch.step();
+          this.steppingRun = null;
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  batchStarted(batch: Batch): void {
+    if (this.options.hooks?.onBatch) batch.startedAt = now();
+  }
+
+  // ---- Private helpers ----------------------------------------------------------------------
+
+  /**
+   * A key or a waiter arrived at a batch that a run below the top has taken but not fetched:
+   * move it to a new run on top, so what is waited on now is fetched next (LIFO). While a run
+   * steps its own generators, keys joining that same run's batches stay (they leave with it).
+   */
+  private lift(batch: Batch): void {
+    const run = batch.run;
+    if (batch.state !== NEW || run === null || run === this.steppingRun) return;
+    const index = run.batches.indexOf(batch);
+    if (index >= 0) run.batches.splice(index, 1);
+    batch.run = null;
+    this.pending.push(batch);
+    this.schedule();
+  }
+
+  private settle(batch: Batch, values: unknown): void {
+    if (!Array.isArray(values) || values.length !== batch.keys.length) {
+      const got = Array.isArray(values)
+        ? `an array of ${values.length}: ${inspect(values)}`
+        : inspect(values);
+      return this.failBatch(
+        batch,
+        new TypeError(
+          `${sourceName(batch.source)}.fetch() must return an array with one value or Error per ` +
+            `key, in key order: ${batch.keys.length} keys ${inspect(batch.keys)}, but got ${got}.`,
+        ),
+      );
+    }
+    batch.state = DONE;
+    batch.gen = null;
+    const slots = batch.slots;
+    for (let i = 0; i < slots.length; i++) {
+      const value: unknown = values[i];
+      const slot = slots[i] as Slot<unknown>;
+      if (value instanceof Error) slot.reject(value);
+      else slot.fulfill(value);
+    }
+    this.report(batch, undefined);
+    this.wakeAll(batch);
+  }
+
+  /** Hands each settled key's waiters to whoever may run them now (see the algorithm). */
+  private wakeAll(batch: Batch): void {
+    const run = batch.run;
+    const holdPromises = !this.options.parallel && run !== null && this.stack.includes(run);
+    for (const slot of batch.slots) {
+      const waiters = slot.takeWaiters();
+      if (waiters === null) continue;
+      for (const waiter of waiters) {
+        if (waiter.kind === WAIT_PROMISE && holdPromises) (run as Run).held.push(waiter);
+        else {
+          if (waiter.kind === WAIT_PROMISE) this.released = true;
+          waiter.wake();
+        }
+      }
+    }
+    this.schedule();
+  }
+
+  private report(batch: Batch, error: unknown): void {
+    const onBatch = this.options.hooks?.onBatch;
+    this.stats.batches++;
+    this.stats.keys += batch.keys.length;
+    if (!onBatch) return;
+    try {
+      onBatch({
+        source: batch.source,
+        keys: batch.keys,
+        durationMs: batch.startedAt === 0 ? 0 : now() - batch.startedAt,
+        error,
+      });
+    } catch {
+      // A tracing hook must not fail the request whose batch it reports; its error is dropped.
+    }
+  }
+
+  private hasParkedGenerator(run: Run): boolean {
+    return run.batches.some((b) => b.state === STEPPING && b.waitingOn !== null);
+  }
+
+  /** Follows "waits on a key of" from a parked generator until it meets itself again. */
+  private breakDeadlock(run: Run): void {
+    const start = run.batches.find((b) => b.state === STEPPING && b.waitingOn !== null) as Batch;
+    const seen: Batch[] = [];
+    let at: Batch | null = start;
+    while (at !== null && !seen.includes(at)) {
+      seen.push(at);
+      const owner: unknown = at.waitingOn?.owner;
+      at = owner instanceof Batch && owner.state === STEPPING ? owner : null;
+    }
+    const cycle = at === null ? seen : seen.slice(seen.indexOf(at));
+    const error = new DeadlockError(cycle.map(describeBatch));
+    for (const batch of cycle) this.failBatch(batch, error);
+  }
+
+  abort(reason: unknown): void {
+    if (this.abortReason !== NOT_ABORTED) return;
+    this.abortReason = reason;
+    const jobs = [...this.parkedJobs, ...this.readyJobs, ...this.yieldedJobs];
+    this.parkedJobs.clear();
+    this.readyJobs = [];
+    this.yieldedJobs = [];
+    for (const job of jobs) job.abandon(reason);
+    const batches = [...this.pending, ...this.stack.flatMap((run) => run.batches)];
+    this.pending = [];
+    this.stack.length = 0;
+    for (const batch of batches) {
+      if (batch.state === INFLIGHT) this.inflight--;
+      if (batch.state !== DONE) this.failBatch(batch, reason);
+    }
+  }
+}
+
+function invariant(message: string): Error {
+  return new Error(
+    `Invariant violation: ${message}. This is a bug in graphql-codegen-batch, please report it.`,
+  );
+}

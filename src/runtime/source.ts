@@ -1,0 +1,112 @@
+import type { Dataloader } from './dataloader.js';
+import { type Load, LoadList, LoadValue, PENDING, Slot } from './load.js';
+import type { PromiseOrValue } from './util/promiseOrValue.js';
+import { stableKey } from './util/stableKey.js';
+
+/**
+ * What `fetch` returns: one entry per key, in key order (the value, or an Error for that key
+ * only), as an array, a Promise of one, or a generator that may `yield*` other sources' loads
+ * or do a bare `yield` (manual parallelism) before returning the array or its Promise.
+ */
+export type FetchResult<V> =
+  | PromiseOrValue<ReadonlyArray<V | Error>>
+  | Generator<unknown, PromiseOrValue<ReadonlyArray<V | Error>>, unknown>;
+
+/**
+ * A kind of data that can be loaded in batches: GraphQL-Ruby's `GraphQL::Dataloader::Source`.
+ * Implement `fetch(keys)`; the Dataloader creates one instance per class and batch parameters
+ * (`dataloader.with(Users)`, `dataloader.with(CommentsByPost, { first: 10 })`).
+ *
+ * K is the key type, V the value type, P the batch parameters (`this.params`).
+ */
+export abstract class Source<K, V, P = undefined> {
+  readonly dataloader: Dataloader;
+  readonly params: P;
+  /** @internal cache key → the key's Load; holds values, errors and in-flight keys. */
+  readonly _cache = new Map<unknown, Slot<V>>();
+  /** @internal the batch that still takes keys (not yet fetched), if any. */
+  _open: object | null = null;
+
+  constructor(dataloader: Dataloader, params: P) {
+    this.dataloader = dataloader;
+    this.params = params;
+  }
+
+  /** Loads the values of `keys`, aligned with them (see FetchResult). */
+  abstract fetch(keys: K[]): FetchResult<V>;
+
+  /**
+   * The identity of a key for caching and deduplication (GraphQL-Ruby `result_key_for`).
+   * Default: primitives as themselves, plain objects and arrays by a stable serialisation.
+   */
+  cacheKey(key: K): unknown {
+    return typeof key === 'object' && key !== null ? stableKey(key) : key;
+  }
+
+  /** The largest batch `fetch` receives; larger batches are split. Default: no limit. */
+  get maxBatchSize(): number {
+    return Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * The value of `key`. The key is registered at once, so loads made before anything waits
+   * share a batch; a cached key (value or error) returns a settled Load that never waits.
+   */
+  load(key: K): Load<V> {
+    const cacheKey = this.cacheKey(key);
+    const cached = this._cache.get(cacheKey);
+    if (cached !== undefined) {
+      if (cached.state !== PENDING) this.dataloader._stats.cacheHits++;
+      return cached;
+    }
+    const slot = new Slot<V>(key, cacheKey, this.dataloader._scheduler);
+    this._cache.set(cacheKey, slot);
+    this.dataloader._scheduler.register(this as Source<unknown, unknown, unknown>, slot);
+    return slot;
+  }
+
+  /** The values of `keys`, in key order, duplicates kept; fails with the first failed key. */
+  loadAll(keys: readonly K[]): Load<V[]> {
+    if (keys.length === 0) return new LoadValue<V[]>([]);
+    const parts: Load<V>[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) parts[i] = this.load(keys[i] as K);
+    return new LoadList<V>(parts);
+  }
+
+  /** Puts a value (or an Error) in the cache for `key`, unless the key is already there. */
+  prime(key: K, value: V | Error): this {
+    const cacheKey = this.cacheKey(key);
+    if (this._cache.has(cacheKey)) return this;
+    const slot = new Slot<V>(key, cacheKey, this.dataloader._scheduler);
+    if (value instanceof Error) slot.reject(value);
+    else slot.fulfill(value);
+    this._cache.set(cacheKey, slot);
+    return this;
+  }
+
+  /** Forgets `key`: the next load fetches it again. Waiters of an in-flight batch still get it. */
+  clear(key: K): this {
+    this._cache.delete(this.cacheKey(key));
+    return this;
+  }
+
+  /** Forgets every key of this source (in-flight waiters still get their values). */
+  clearAll(): this {
+    this._cache.clear();
+    return this;
+  }
+}
+
+/** The key type of a Source class instance. */
+export type KeyOf<S> = S extends Source<infer K, unknown, unknown> ? K : never;
+/** The value type of a Source class instance. */
+export type ValueOf<S> = S extends Source<unknown, infer V, unknown> ? V : never;
+/** The batch-parameter type of a Source class instance. */
+export type ParamsOf<S> = S extends Source<unknown, unknown, infer P> ? P : never;
+
+/** A concrete Source class, as passed to `dataloader.with()` and to `createBatchResolvers()`. */
+// biome-ignore lint/suspicious/noExplicitAny: a class of any Source: K and V vary per class.
+export type SourceClass<S extends Source<any, any, any>> = new (
+  dataloader: Dataloader,
+  params: ParamsOf<S>,
+) => S;
