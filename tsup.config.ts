@@ -8,7 +8,8 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates.
   dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-  clean: true,
+  // No clean: several builds may run at once in one work tree; CI starts from a fresh clone.
+  clean: false,
   sourcemap: true,
   target: 'node20',
   splitting: false,
