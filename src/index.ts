@@ -1,5 +1,41 @@
 // graphql-codegen-batch: the graphql-codegen plugin entry (`plugins: [graphql-codegen-batch]`).
+import type {
+  AddToSchemaResult,
+  PluginFunction,
+  PluginValidateFn,
+  Types,
+} from '@graphql-codegen/plugin-helpers';
+import type { BatchPluginConfig } from './codegen/config.js';
 import { BATCH_DIRECTIVE_SDL } from './codegen/directive.js';
+import { generate } from './codegen/plugin.js';
+
+export type { BatchPluginConfig } from './codegen/config.js';
+export type { Problem, SdlLocation } from './codegen/problems.js';
+export { BatchCodegenError } from './codegen/problems.js';
 
 /** Declares `@batch` for every plugin of the output (directive definitions only). */
-export const addToSchema: string = BATCH_DIRECTIVE_SDL;
+export const addToSchema: string = BATCH_DIRECTIVE_SDL satisfies AddToSchemaResult;
+
+/** Checks every @batch declaration (and the mappers, with ts-morph); throws all problems at once. */
+export const validate: PluginValidateFn<BatchPluginConfig> = (
+  schema,
+  _documents,
+  config,
+  outputFile,
+  allPlugins,
+  pluginContext,
+) => {
+  generate(schema, config, outputFile, pluginContext, allPlugins);
+};
+
+/** Emits the Source classes, `BatchSources` and `createBatchResolvers`. */
+export const plugin: PluginFunction<BatchPluginConfig, Types.ComplexPluginOutput> = (
+  schema,
+  _documents,
+  config,
+  info,
+) => {
+  const pluginContext = info?.pluginContext as Record<string, unknown> | undefined;
+  const module = generate(schema, config, info?.outputFile, pluginContext, info?.allPlugins);
+  return { prepend: [...module.prepend], content: module.content };
+};

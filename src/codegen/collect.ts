@@ -1,0 +1,155 @@
+// Stage 1: a typed walk of the GraphQLSchema that finds every @batch and reads its arguments
+// from the field's AST (the only place applied directives survive), checking only their form.
+// Meaning (keys, types, sources) is decided in plan.ts.
+import {
+  type ConstDirectiveNode,
+  type GraphQLDirective,
+  type GraphQLField,
+  type GraphQLInterfaceType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  print,
+} from 'graphql';
+import { BATCH_DIRECTIVE_SDL } from './directive.js';
+import { buildLocationIndex, type FieldLocations } from './locations.js';
+import type { Problem, SdlLocation } from './problems.js';
+
+/** One well-formed `@batch` on an object type's field. */
+export interface CollectedBatch {
+  readonly parent: GraphQLObjectType;
+  readonly field: GraphQLField<unknown, unknown>;
+  readonly source: string;
+  /** As written; undefined when omitted (plan.ts applies the default). */
+  readonly key: string | undefined;
+  readonly many: boolean;
+  /** Where to point: the argument if it exists, else the directive, else the field. */
+  readonly at: (argument?: 'source' | 'key' | 'many') => SdlLocation | undefined;
+}
+
+export interface Collected {
+  readonly batches: readonly CollectedBatch[];
+  readonly problems: readonly Problem[];
+}
+
+const EXPECTED_SIGNATURE = BATCH_DIRECTIVE_SDL.trim().replace(/^directive /, '');
+const SOURCE_NAME = /^[A-Z][A-Za-z0-9]*$/;
+const ARGUMENTS = ['source', 'key', 'many'] as const;
+
+/** `@batch(source: String!, key: String, many: Boolean = false) on FIELD_DEFINITION` */
+function signatureOf(directive: GraphQLDirective): string {
+  const args = directive.args.map((a) => {
+    const def = a.astNode?.defaultValue;
+    return `${a.name}: ${String(a.type)}${def ? ` = ${print(def)}` : ''}`;
+  });
+  const repeatable = directive.isRepeatable ? ' repeatable' : '';
+  return `@${directive.name}(${args.join(', ')})${repeatable} on ${directive.locations.join(' | ')}`;
+}
+
+export function collect(schema: GraphQLSchema): Collected {
+  const index = buildLocationIndex(schema);
+  const problems: Problem[] = [];
+  if (!index.hasSdl) {
+    problems.push({
+      location: undefined,
+      message:
+        'The schema has no SDL source (it was loaded from introspection JSON, a URL or code), so applied directives such as @batch are lost. Remedy: point `schema` at the .graphql files.',
+    });
+    return { batches: [], problems };
+  }
+  const definition = schema.getDirective('batch');
+  if (definition) {
+    const actual = signatureOf(definition);
+    if (actual !== EXPECTED_SIGNATURE) {
+      problems.push({
+        location: index.directiveDefinition,
+        message: `The schema declares "directive ${actual}", but graphql-codegen-batch needs "directive ${EXPECTED_SIGNATURE}". Remedy: remove your declaration (the plugin adds it) or make it identical.`,
+      });
+    }
+  }
+
+  const batches: CollectedBatch[] = [];
+  const typeNames = Object.keys(schema.getTypeMap()).sort();
+  for (const typeName of typeNames) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type) && !isInterfaceType(type)) continue;
+    const fields = type.getFields();
+    for (const fieldName of Object.keys(fields).sort()) {
+      const field = fields[fieldName];
+      if (!field) continue;
+      const nodes = (field.astNode?.directives ?? []).filter((d) => d.name.value === 'batch');
+      const first = nodes[0];
+      if (!first) continue;
+      const where = index.field(typeName, fieldName);
+      const found = readDirective(type, field, first, nodes.length, where, problems);
+      if (found) batches.push(found);
+    }
+  }
+  return { batches, problems };
+}
+
+function readDirective(
+  parent: GraphQLObjectType | GraphQLInterfaceType,
+  field: GraphQLField<unknown, unknown>,
+  node: ConstDirectiveNode,
+  count: number,
+  where: FieldLocations | undefined,
+  problems: Problem[],
+): CollectedBatch | undefined {
+  const name = `${parent.name}.${field.name}`;
+  const at = (argument?: string): SdlLocation | undefined =>
+    (argument ? where?.args.get(argument) : undefined) ?? where?.directives[0] ?? where?.field;
+  const report = (message: string, argument?: string) =>
+    problems.push({ location: at(argument), message: `@batch on ${name}: ${message}` });
+  const before = problems.length;
+
+  if (count > 1) {
+    report(`appears ${count} times; a field is loaded from one source. Remedy: keep one @batch.`);
+  }
+  if (isInterfaceType(parent)) {
+    report(
+      `is on an interface field; graphql-js resolves fields on object types. Remedy: put @batch on the field of each implementing object type.`,
+    );
+  }
+  let source: string | undefined;
+  let key: string | undefined;
+  let many = false;
+  for (const arg of node.arguments ?? []) {
+    const argName = arg.name.value;
+    const value = arg.value;
+    if (!(ARGUMENTS as readonly string[]).includes(argName)) {
+      report(
+        `unknown argument "${argName}". Remedy: use only source, key and many ("directive ${EXPECTED_SIGNATURE}").`,
+        argName,
+      );
+    } else if (argName === 'many') {
+      if (value.kind === Kind.BOOLEAN) many = value.value;
+      else report(`argument "many" must be true or false, but got: ${print(value)}.`, argName);
+    } else if (value.kind !== Kind.STRING) {
+      report(`argument "${argName}" must be a string, but got: ${print(value)}.`, argName);
+    } else if (argName === 'source') {
+      source = value.value;
+      if (!SOURCE_NAME.test(source)) {
+        report(
+          `source must be a PascalCase identifier (it names the generated class "<source>Source"), but got: "${source}".`,
+          argName,
+        );
+      }
+    } else {
+      key = value.value;
+      if (!/^(\$args\.)?[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(key)) {
+        report(
+          `key must be a property path ("authorId", "author.id") or "$args.<argument>", but got: "${key}".`,
+          argName,
+        );
+      }
+    }
+  }
+  if (source === undefined && !problems.slice(before).some((p) => p.message.includes('"source"'))) {
+    report(`argument "source" is required. Remedy: add source: "<SourceName>".`);
+  }
+  if (problems.length > before || source === undefined || !isObjectType(parent)) return undefined;
+  return { parent, field, source, key, many, at };
+}

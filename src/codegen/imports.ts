@@ -1,0 +1,60 @@
+// The import declarations of the generated module: the runtime entry, and in separate-file mode
+// the typescript/typescript-resolvers module and the user's mapper modules.
+import { buildMapperImport } from '@graphql-codegen/visitor-plugin-common';
+import type { GraphQLSchema } from 'graphql';
+import type { ParsedBatchConfig } from './config.js';
+import { externalMappers } from './models.js';
+import type { ResolveHelper } from './plan-types.js';
+
+export interface ImportNeeds {
+  readonly helpers: ReadonlySet<ResolveHelper>;
+  readonly batchField: boolean;
+  /** A wrapper narrows its result with `PromiseOrValue<ValueOf<...>>`. */
+  readonly narrowsResults: boolean;
+  /** GraphQL types whose model type the output names. */
+  readonly modelTypes: ReadonlySet<string>;
+}
+
+export function planImports(
+  schema: GraphQLSchema,
+  config: ParsedBatchConfig,
+  needs: ImportNeeds,
+): string[] {
+  if (needs.helpers.size === 0) return [];
+  const values = ['Source', ...[...needs.helpers].sort()];
+  const types = [
+    ...(needs.batchField ? ['BatchField'] : []),
+    ...(needs.narrowsResults ? ['PromiseOrValue'] : []),
+    'SourceClass',
+    ...(needs.narrowsResults ? ['ValueOf'] : []),
+  ];
+  const from = `'${config.runtimeImport}'`;
+  const lines = config.useTypeImports
+    ? [
+        `import { ${values.join(', ')} } from ${from};`,
+        `import type { ${types.join(', ')} } from ${from};`,
+      ]
+    : [`import { ${[...values, ...types].sort(caseless).join(', ')} } from ${from};`];
+  if (!config.typesImport) return lines;
+
+  lines.push(`import type * as Types from '${config.typesImport}';`);
+  const bySource = new Map<string, { identifier: string; asDefault: boolean }[]>();
+  for (const [typeName, mapper] of externalMappers(schema, config)) {
+    if (!needs.modelTypes.has(typeName)) continue;
+    const list = bySource.get(mapper.source) ?? [];
+    if (!list.some((i) => i.identifier === mapper.import))
+      list.push({ identifier: mapper.import, asDefault: mapper.default });
+    bySource.set(mapper.source, list);
+  }
+  for (const source of [...bySource.keys()].sort()) {
+    const line = buildMapperImport(source, bySource.get(source) ?? [], true);
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+function caseless(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}

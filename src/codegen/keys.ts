@@ -1,0 +1,208 @@
+// Resolves a @batch key to where it lives: a property path on the parent's model (the GraphQL
+// type, or its mapper read with ts-morph) or a field argument. Produces what the plan needs:
+// nullability, list-ness, the key's TypeScript type expression and a type to compare uses by.
+import {
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  getNamedType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+} from 'graphql';
+import type { MapperProbe, TsType } from './mapper-types.js';
+
+/** What two uses of a source compare their keys by. */
+export type KeyType =
+  | { readonly kind: 'graphql'; readonly name: string }
+  | { readonly kind: 'ts'; readonly ts: TsType };
+
+export interface ResolvedKey {
+  readonly fromArgs: boolean;
+  /** Property names, or the argument name for `$args.x`. */
+  readonly path: readonly string[];
+  /** undefined: unknown (an unchecked mapper). */
+  readonly list: boolean | undefined;
+  readonly nullable: boolean | undefined;
+  readonly itemsNullable: boolean | undefined;
+  /** Per segment: may the value at that step be null/undefined (true or unknown)? */
+  readonly stepMaybeNull: readonly boolean[];
+  /** Type of the key as the parent or args hold it (may include null). */
+  readonly typeExpr: string;
+  readonly keyType: KeyType | undefined;
+  readonly argument: GraphQLArgument | undefined;
+}
+
+export type KeyFailure = { readonly message: string };
+
+/** How the parent's model is typed, as typescript-resolvers sees it. */
+export interface ModelLookup {
+  /** 'mapper': a specific external mapper (checkable); 'opaque': mapped but not checkable. */
+  kind(typeName: string): 'graphql' | 'mapper' | 'opaque';
+  /** The TS expression of the model: `PostRow` or `ResolversParentTypes['Post']`. */
+  expr(typeName: string): string;
+  /** `../models#PostRow`, for messages. */
+  describe(typeName: string): string;
+  argsType(parent: string, field: string): string;
+  readonly probe: MapperProbe | undefined;
+}
+
+const index = (expr: string, maybeNull: boolean, segment: string) =>
+  `${maybeNull ? `NonNullable<${expr}>` : expr}['${segment}']`;
+
+export function resolveArgsKey(
+  parent: GraphQLObjectType,
+  field: GraphQLField<unknown, unknown>,
+  name: string,
+  models: ModelLookup,
+): ResolvedKey | KeyFailure {
+  const argument = field.args.find((a) => a.name === name);
+  if (!argument) {
+    const names = field.args.map((a) => a.name);
+    return {
+      message: `key "$args.${name}" names no argument of ${parent.name}.${field.name} (${names.length ? `its arguments: ${names.join(', ')}` : 'it has no arguments'}). Remedy: add the argument "${name}" to the field or fix the key.`,
+    };
+  }
+  const nullable = !isNonNullType(argument.type);
+  const inner = isNonNullType(argument.type) ? argument.type.ofType : argument.type;
+  const list = isListType(inner);
+  return {
+    fromArgs: true,
+    path: [name],
+    list,
+    nullable,
+    itemsNullable: list ? !isNonNullType(inner.ofType) : false,
+    stepMaybeNull: [nullable],
+    typeExpr: `${models.argsType(parent.name, field.name)}['${name}']`,
+    keyType: { kind: 'graphql', name: getNamedType(argument.type).name },
+    argument,
+  };
+}
+
+export function resolvePathKey(
+  parent: GraphQLObjectType,
+  path: readonly string[],
+  models: ModelLookup,
+  written: string,
+): ResolvedKey | KeyFailure {
+  let type: GraphQLNamedType = parent;
+  let expr = models.expr(parent.name);
+  const stepMaybeNull: boolean[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i] as string;
+    const kind = models.kind(type.name);
+    const rest = path.slice(i);
+    if (kind !== 'graphql') {
+      const probe = models.probe;
+      if (kind === 'opaque' || !probe || probe.failure(type.name) !== undefined) {
+        // Not checkable here; tsc checks the emitted access against the mapper type.
+        for (const s of rest) {
+          expr = index(expr, stepMaybeNull.at(-1) ?? false, s);
+          stepMaybeNull.push(true);
+        }
+        return unknownKey(path, stepMaybeNull, expr);
+      }
+      const walked = probe.walk(type.name, rest);
+      if (!walked.ok) {
+        const missing = rest[walked.segment] as string;
+        return {
+          message: `key "${written}": "${missing}" is not a property of ${walked.onType} (the mapper of ${type.name}: ${models.describe(type.name)}; its properties: ${walked.available.join(', ') || 'none'}). Remedy: fix the key or add "${missing}" to the mapper type.`,
+        };
+      }
+      for (const [j, s] of rest.entries()) {
+        expr = index(expr, stepMaybeNull.at(-1) ?? false, s);
+        stepMaybeNull.push(walked.stepNullable[j] ?? true);
+      }
+      return {
+        fromArgs: false,
+        path,
+        list: walked.list,
+        nullable: stepMaybeNull.some(Boolean),
+        itemsNullable: walked.itemsNullable,
+        stepMaybeNull,
+        typeExpr: expr,
+        keyType: { kind: 'ts', ts: walked.keyType },
+        argument: undefined,
+      };
+    }
+    if (!isObjectType(type) && !isInterfaceType(type)) {
+      return {
+        message: `key "${written}": ${path.slice(0, i).join('.')} is a ${type.name}, which has no property "${segment}". Remedy: fix the key.`,
+      };
+    }
+    const fields: Record<string, GraphQLField<unknown, unknown>> = type.getFields();
+    const next: GraphQLField<unknown, unknown> | undefined = fields[segment];
+    if (!next) {
+      return {
+        message: `key "${written}": "${segment}" is not a field of ${type.name} (its fields: ${Object.keys(fields).sort().join(', ')}), and ${type.name} has no mapper to look in. Remedy: fix the key, or map ${type.name} to a model type that has "${segment}" (config "mappers").`,
+      };
+    }
+    const nullable = !isNonNullType(next.type);
+    const inner = isNonNullType(next.type) ? next.type.ofType : next.type;
+    expr = index(expr, stepMaybeNull.at(-1) ?? false, segment);
+    stepMaybeNull.push(nullable);
+    const last = i === path.length - 1;
+    if (isListType(inner) && !last) {
+      return {
+        message: `key "${written}": ${type.name}.${segment} is a list, so the path cannot continue past it. Remedy: key on a scalar or a list of scalars.`,
+      };
+    }
+    type = getNamedType(next.type) as GraphQLNamedType;
+    if (last) {
+      return {
+        fromArgs: false,
+        path,
+        list: isListType(inner),
+        nullable: stepMaybeNull.some(Boolean),
+        itemsNullable: isListType(inner) ? !isNonNullType(inner.ofType) : false,
+        stepMaybeNull,
+        typeExpr: expr,
+        keyType: { kind: 'graphql', name: type.name },
+        argument: undefined,
+      };
+    }
+  }
+  return unknownKey(path, stepMaybeNull, expr);
+}
+
+function unknownKey(path: readonly string[], stepMaybeNull: boolean[], expr: string): ResolvedKey {
+  return {
+    fromArgs: false,
+    path,
+    list: undefined,
+    nullable: undefined,
+    itemsNullable: undefined,
+    stepMaybeNull,
+    typeExpr: expr,
+    keyType: undefined,
+    argument: undefined,
+  };
+}
+
+/** Do two key types agree? undefined when it cannot be told here (tsc checks the output). */
+export function sameKeyType(
+  a: KeyType,
+  b: KeyType,
+  probe: MapperProbe | undefined,
+): boolean | undefined {
+  if (a.kind === 'graphql' && b.kind === 'graphql') return a.name === b.name;
+  if (a.kind === 'ts' && b.kind === 'ts') return probe ? probe.sameType(a.ts, b.ts) : undefined;
+  const [g, t] = a.kind === 'graphql' ? [a, b] : [b, a];
+  if (g.kind !== 'graphql' || t.kind !== 'ts' || !probe) return undefined;
+  const primitive: Record<string, readonly ('string' | 'number' | 'boolean')[]> = {
+    ID: ['string', 'number'],
+    String: ['string'],
+    Int: ['number'],
+    Float: ['number'],
+    Boolean: ['boolean'],
+  };
+  const kinds = primitive[g.name];
+  return kinds ? kinds.some((k) => probe.isPrimitive(t.ts, k)) : undefined;
+}
+
+export function describeKeyType(type: KeyType | undefined): string {
+  if (!type) return 'unknown';
+  return type.kind === 'graphql' ? type.name : type.ts.text;
+}

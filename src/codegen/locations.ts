@@ -1,0 +1,105 @@
+// Where each field and @batch directive is in the user's files. graphql-codegen hands plugins a
+// schema whose AST has no locations once any plugin contributes `addToSchema` (the schema is
+// rebuilt by mergeSchemas), and `schema.extensions.sources` holds the file names with re-printed
+// text. So the files are re-read from disk and parsed again, which gives the user's own lines.
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
+import {
+  type DocumentNode,
+  type GraphQLSchema,
+  getLocation,
+  Kind,
+  type Location,
+  parse,
+  Source,
+} from 'graphql';
+import type { SdlLocation } from './problems.js';
+
+export interface FieldLocations {
+  readonly field: SdlLocation;
+  /** Each `@batch` on the field, in source order. */
+  readonly directives: readonly SdlLocation[];
+  /** The first `@batch`'s arguments, by name, at the argument. */
+  readonly args: ReadonlyMap<string, SdlLocation>;
+}
+
+export interface LocationIndex {
+  field(typeName: string, fieldName: string): FieldLocations | undefined;
+  /** The user's own `directive @batch` definition, if they declared one. */
+  readonly directiveDefinition: SdlLocation | undefined;
+  /** True when the schema came from SDL text at all (introspection JSON has none). */
+  readonly hasSdl: boolean;
+}
+
+function displayName(name: string): string {
+  if (!isAbsolute(name)) return name;
+  const rel = relative(process.cwd(), name);
+  return rel.startsWith('..') ? name : rel;
+}
+
+function sourcesOf(schema: GraphQLSchema): Source[] {
+  const listed = schema.extensions?.sources;
+  if (Array.isArray(listed) && listed.length > 0) {
+    return listed.flatMap((s: unknown) => {
+      if (!(s instanceof Object) || typeof (s as Source).body !== 'string') return [];
+      const { name, body } = s as Source;
+      // Prefer the file on disk: the listed body is re-printed, so its lines differ.
+      const text = existsSync(name) ? readFileSync(name, 'utf8') : body;
+      return [new Source(text, name)];
+    });
+  }
+  // A schema built directly (buildSchema/buildASTSchema) keeps locations on its AST nodes.
+  const seen = new Set<Source>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    for (const node of [type.astNode, ...(type.extensionASTNodes ?? [])]) {
+      const source = node?.loc?.source;
+      if (source) seen.add(source);
+    }
+  }
+  return [...seen];
+}
+
+export function buildLocationIndex(schema: GraphQLSchema): LocationIndex {
+  const fields = new Map<string, FieldLocations>();
+  let directiveDefinition: SdlLocation | undefined;
+  const sources = sourcesOf(schema);
+  for (const source of sources) {
+    let document: DocumentNode;
+    try {
+      document = parse(source);
+    } catch {
+      continue; // not SDL on its own (e.g. a code file); its fields simply have no location
+    }
+    const at = (loc: Location | undefined): SdlLocation => {
+      const { line, column } = getLocation(source, loc?.start ?? 0);
+      return { file: displayName(source.name), line, column };
+    };
+    for (const def of document.definitions) {
+      if (def.kind === Kind.DIRECTIVE_DEFINITION && def.name.value === 'batch') {
+        directiveDefinition ??= at(def.loc);
+      }
+      if (
+        def.kind !== Kind.OBJECT_TYPE_DEFINITION &&
+        def.kind !== Kind.OBJECT_TYPE_EXTENSION &&
+        def.kind !== Kind.INTERFACE_TYPE_DEFINITION &&
+        def.kind !== Kind.INTERFACE_TYPE_EXTENSION
+      )
+        continue;
+      for (const field of def.fields ?? []) {
+        const batches = (field.directives ?? []).filter((d) => d.name.value === 'batch');
+        const key = `${def.name.value}.${field.name.value}`;
+        if (fields.has(key) && batches.length === 0) continue;
+        fields.set(key, {
+          field: at(field.name.loc),
+          directives: batches.map((d) => at(d.loc)),
+          args: new Map((batches[0]?.arguments ?? []).map((a) => [a.name.value, at(a.loc)])),
+        });
+      }
+    }
+  }
+  return {
+    field: (typeName, fieldName) => fields.get(`${typeName}.${fieldName}`),
+    directiveDefinition,
+    hasSdl: sources.length > 0,
+  };
+}

@@ -1,0 +1,63 @@
+// The plan: plain readonly data, every decision made. Templates only lay it out as text.
+
+export interface BatchPlan {
+  /** Import declarations, in output order (core sorts `prepend` again; ours are stable). */
+  readonly imports: readonly string[];
+  readonly sources: readonly SourcePlan[];
+  /** Fields whose wrapper can throw NotFoundError (their static description is emitted). */
+  readonly batchFields: readonly BatchFieldPlan[];
+  readonly parents: readonly ParentPlan[];
+  /** The typescript-resolvers root type the wrappers satisfy: `Resolvers` or `Types.Resolvers`. */
+  readonly resolversType: string;
+  readonly dataloaderField: string;
+}
+
+export interface SourcePlan {
+  readonly name: string;
+  readonly className: string;
+  readonly keyType: string;
+  readonly valueType: string;
+  /** Object type of the batch parameters; undefined when the source has none. */
+  readonly paramsType: string | undefined;
+  /** Where it is used, one line each: `Post.author (key: authorId)`. */
+  readonly uses: readonly string[];
+}
+
+export interface BatchFieldPlan {
+  /** `Post.author`: the property of the emitted `batchFields` object. */
+  readonly id: string;
+  readonly parentType: string;
+  readonly field: string;
+  readonly typeName: string;
+  readonly source: string;
+}
+
+export interface ParentPlan {
+  readonly typeName: string;
+  readonly fields: readonly WrapperPlan[];
+}
+
+export type ResolveHelper = 'resolveOne' | 'resolveNullable' | 'resolveMany' | 'resolveEach';
+
+export interface WrapperPlan {
+  readonly field: string;
+  readonly source: string;
+  readonly helper: ResolveHelper;
+  readonly loadMethod: 'load' | 'loadAll';
+  /** `parent.authorId`, `parent.author?.id` or `args.id`. */
+  readonly keyExpr: string;
+  /** Resolve `null` without loading when the key is null or undefined (nullable field). */
+  readonly nullCheck: boolean;
+  readonly usesParent: boolean;
+  readonly usesArgs: boolean;
+  readonly params: readonly { readonly name: string; readonly expr: string }[];
+  /** Set for `resolveOne` and `resolveEach`: the `batchFields` entry for NotFoundError. */
+  readonly batchField: string | undefined;
+  /** `resolveEach` only: may list items be null (missing → null) or not (→ NotFoundError)? */
+  readonly nullableItems: boolean;
+  /**
+   * `resolveEach` with non-null items is typed `(V | null)[]` by the runtime, though it throws
+   * rather than return null there; the wrapper narrows it with this type (else undefined).
+   */
+  readonly resultType: string | undefined;
+}
