@@ -53,14 +53,11 @@ export abstract class Load<V> implements PromiseLike<V>, Iterator<Slot<unknown>,
     return { done: true, value: this.result() };
   }
 
-  // A job abandoned by the scheduler (abort, deadlock) is thrown into or returned through the
-  // `yield*`; without these two the delegation would fail with an unrelated TypeError.
+  // An error thrown into a job's `yield*` must reach the job; without `throw` the delegation
+  // would fail with an unrelated TypeError. (No `return` method: `gen.return()` needs none, and
+  // its optional parameter would make TypeScript type every `yield*` as `V | undefined`.)
   throw(error: unknown): IteratorResult<Slot<unknown>, V> {
     throw error;
-  }
-
-  return(value?: V): IteratorResult<Slot<unknown>, V> {
-    return { done: true, value: value as V };
   }
 
   [Symbol.iterator](): this {

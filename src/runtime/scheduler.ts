@@ -241,6 +241,13 @@ export class Scheduler implements ParkHook {
     const bound = this.options.bound;
     for (let steps = 0; steps < MAX_STEPS; steps++) {
       if (this.abortReason !== NOT_ABORTED) return;
+      const top = this.stack[this.stack.length - 1];
+      if (top?.isDone()) {
+        this.stack.pop();
+        for (const waiter of top.held) waiter.wake();
+        if (top.held.length > 0) this.released = true;
+        continue;
+      }
       if (this.pending.length > 0) {
         if (this.stack.length === 0) this.stats.rounds++;
         const run = new Run(this.pending);
@@ -249,14 +256,8 @@ export class Scheduler implements ParkHook {
         this.stack.push(run);
         continue;
       }
-      const run = this.stack[this.stack.length - 1];
+      const run = top;
       if (run === undefined) return;
-      if (run.isDone()) {
-        this.stack.pop();
-        for (const waiter of run.held) waiter.wake();
-        if (run.held.length > 0) this.released = true;
-        continue;
-      }
       // a. Generator fetches: start them, or resume the ones whose data has arrived.
       let moved = false;
       this.steppingRun = run;
@@ -416,6 +417,13 @@ export class Scheduler implements ParkHook {
       at = owner instanceof Batch && owner.state === STEPPING ? owner : null;
     }
     const cycle = at === null ? seen : seen.slice(seen.indexOf(at));
+    // Name the cycle from the batch that started first (lowest on the stack): it reads as the
+    // user wrote it, "A waits on B waits on A".
+    const depth = (b: Batch) => (b.run === null ? -1 : this.stack.indexOf(b.run));
+    let first = 0;
+    for (let i = 1; i < cycle.length; i++)
+      if (depth(cycle[i] as Batch) < depth(cycle[first] as Batch)) first = i;
+    cycle.push(...cycle.splice(0, first));
     const error = new DeadlockError(cycle.map(describeBatch));
     for (const batch of cycle) this.failBatch(batch, error);
   }

@@ -1,0 +1,78 @@
+import {
+  all,
+  Dataloader,
+  type KeyOf,
+  type Load,
+  type ParamsOf,
+  type PromiseOrValue,
+  Source,
+  type ValueOf,
+} from 'graphql-codegen-batch/runtime';
+import { describe, expectTypeOf, it } from 'vitest';
+
+interface UserRow {
+  id: string;
+  name: string;
+}
+
+class Users extends Source<string, UserRow> {
+  async fetch(ids: string[]) {
+    return ids.map((id) => ({ id, name: id }));
+  }
+}
+
+class Comments extends Source<string, string[], { first: number }> {
+  *fetch(ids: string[]) {
+    const users = yield* this.dataloader.with(Users).loadAll(ids);
+    return users.map((u) => [u.name].slice(0, this.params.first));
+  }
+}
+
+describe('runtime types', () => {
+  const dl = new Dataloader();
+
+  it('yield* load has the value type; all() gives a typed tuple', () => {
+    dl.run(function* () {
+      const user = yield* dl.with(Users).load('1');
+      expectTypeOf(user).toEqualTypeOf<UserRow>();
+      const [u, cs] = yield* all([
+        dl.with(Users).load('1'),
+        dl.with(Comments, { first: 1 }).load('1'),
+      ]);
+      expectTypeOf(u).toEqualTypeOf<UserRow>();
+      expectTypeOf(cs).toEqualTypeOf<string[]>();
+      return user.name;
+    });
+  });
+
+  it('run returns the job value or a Promise of it; load is awaitable', async () => {
+    const r = dl.run(function* () {
+      return (yield* dl.with(Users).load('1')).name;
+    });
+    expectTypeOf(r).toEqualTypeOf<PromiseOrValue<string>>();
+    expectTypeOf(dl.with(Users).load('1')).toEqualTypeOf<Load<UserRow>>();
+    expectTypeOf(await dl.with(Users).loadAll(['1'])).toEqualTypeOf<UserRow[]>();
+  });
+
+  it('KeyOf / ValueOf / ParamsOf read a Source class', () => {
+    expectTypeOf<KeyOf<Users>>().toEqualTypeOf<string>();
+    expectTypeOf<ValueOf<Comments>>().toEqualTypeOf<string[]>();
+    expectTypeOf<ParamsOf<Comments>>().toEqualTypeOf<{ first: number }>();
+  });
+
+  it('wrong key, wrong params, missing params and a fetch of the wrong value type are errors', () => {
+    // @ts-expect-error: the key is a string.
+    dl.with(Users).load(1);
+    // @ts-expect-error: params are { first: number }.
+    dl.with(Comments, { first: 'ten' });
+    // @ts-expect-error: this Source needs params.
+    dl.with(Comments);
+    class Wrong extends Source<string, UserRow> {
+      // @ts-expect-error: fetch must return UserRow values.
+      async fetch(ids: string[]) {
+        return ids.map((id) => ({ id }));
+      }
+    }
+    expectTypeOf(Wrong).toBeConstructibleWith(dl, undefined);
+  });
+});
