@@ -3,13 +3,20 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
+import { OURS_MICRO, oursMicro } from './contenders/ours-micro.js';
 import { createDataset } from './fixtures/dataset.js';
 import { type CaseResult, measureCase } from './lib/harness.js';
 import { ratiosTable, resultsTable, targetsTable } from './lib/report.js';
-import type { BenchOptions, ScenarioOutput } from './lib/scenario.js';
-import type { TargetCheck } from './lib/stats.js';
+import {
+  type BenchOptions,
+  contenderMedian,
+  pairMedian,
+  type ScenarioOutput,
+} from './lib/scenario.js';
+import { checkAtMost, type TargetCheck } from './lib/stats.js';
 import { executionScenarios } from './scenarios/e2e.js';
 import { MICRO_CASES, microCase } from './scenarios/micro.js';
+import { handWrittenOurs } from './scenarios/ours-handwritten.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -33,16 +40,30 @@ const wanted = (scenario: string) => only === undefined || only.has(scenario);
 
 async function microScenario(): Promise<ScenarioOutput> {
   const cases: CaseResult[] = [];
-  for (const c of MICRO_CASES) cases.push(await measureCase(microCase(c, []), options.measure));
-  return { cases, checks: [], notes: [] };
+  for (const c of MICRO_CASES) {
+    cases.push(await measureCase(microCase(c, [oursMicro(c)]), options.measure));
+  }
+  const [miss, , cached] = cases as [CaseResult, CaseResult, CaseResult];
+  const checks = [
+    checkAtMost(
+      '1',
+      'cache-miss load, ours / DataLoader',
+      pairMedian(miss, OURS_MICRO, 'DataLoader'),
+      0.3,
+      '×',
+    ),
+    checkAtMost('1', 'cached load, ours', contenderMedian(cached, OURS_MICRO), 40, ' ns'),
+  ];
+  return { cases, checks, notes: [] };
 }
 
 const started = performance.now();
 const data = createDataset();
 const outputs: ScenarioOutput[] = [];
 if (wanted('1')) outputs.push(await microScenario());
-if (wanted('2') || wanted('3') || wanted('4'))
-  outputs.push(await executionScenarios(data, options));
+if (wanted('2') || wanted('3') || wanted('4')) {
+  outputs.push(await executionScenarios(data, handWrittenOurs, options, wanted));
+}
 
 const cases = outputs.flatMap((o) => o.cases);
 const checks: TargetCheck[] = outputs.flatMap((o) => o.checks);

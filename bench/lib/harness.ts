@@ -9,11 +9,12 @@ export type PromiseOrValue<T> = T | Promise<T>;
 export interface Contender<S = unknown> {
   readonly name: string;
   /** Untimed: fresh state for one timed call (a loader whose cache is already primed, ...). */
-  readonly setup?: () => PromiseOrValue<S>;
+  setup?(): PromiseOrValue<S>;
   /** Timed: one call performs `opsPerCall` operations of the case's unit. */
-  readonly run: (state: S) => PromiseOrValue<unknown>;
+  // Method syntax on purpose: a Contender<Dataloader> is then usable as a Contender<unknown>.
+  run(state: S): PromiseOrValue<unknown>;
   /** Untimed extra figures (fetch calls, Promises, rounds per call), run once after timing. */
-  readonly probe?: () => PromiseOrValue<Readonly<Record<string, number>>>;
+  probe?(): PromiseOrValue<Readonly<Record<string, number>>>;
 }
 
 export interface Pair {
