@@ -1,4 +1,4 @@
-import { all, type Dataloader, DeadlockError, Source } from 'graphql-codegen-batch/runtime';
+import { all, DeadlockError, Source } from 'graphql-codegen-batch/runtime';
 import { describe, expect, it } from 'vitest';
 import { deferred, type Log, modes, turns } from './support.js';
 
