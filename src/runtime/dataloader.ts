@@ -119,6 +119,11 @@ export class Dataloader {
    * A job that throws rejects its own result only.
    */
   run<T>(job: Job<T>): PromiseOrValue<T> {
+    if (typeof job !== 'function') {
+      throw new TypeError(
+        `dataloader.run() expects a function or a generator function, but got: ${inspect(job)}.`,
+      );
+    }
     const started = job();
     if (!isGenerator(started)) return started as PromiseOrValue<T>;
     const task = new JobTask<T>(started as Generator<unknown, T, unknown>, this._scheduler);

@@ -391,6 +391,14 @@ describe.each(modes)('$name: errors', (mode) => {
     );
   });
 
+  it('dataloader.run() of something that is not a function says so', () => {
+    const dl = mode.create();
+    // @ts-expect-error: not a job.
+    expect(() => dl.run(42)).toThrow(
+      'dataloader.run() expects a function or a generator function, but got: 42.',
+    );
+  });
+
   it('dataloader.with() of something that is not a Source class says so', () => {
     const dl = mode.create();
     // @ts-expect-error: not a Source class.
