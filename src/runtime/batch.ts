@@ -1,4 +1,4 @@
-import { PENDING, Slot, WAIT_FETCH, type Waiter } from './load.js';
+import { PENDING, Slot, type SlotOwner, WAIT_FETCH, type Waiter } from './load.js';
 import type { Scheduler } from './scheduler.js';
 import type { Source } from './source.js';
 import { inspect } from './util/inspect.js';
@@ -34,7 +34,7 @@ export class Run {
 }
 
 /** The keys of one `fetch` call: one Source, in first-requested order, deduplicated. */
-export class Batch implements Waiter {
+export class Batch implements Waiter, SlotOwner {
   readonly kind = WAIT_FETCH;
   readonly source: AnySource;
   readonly scheduler: Scheduler;
@@ -61,10 +61,15 @@ export class Batch implements Waiter {
     this.isGeneratorFetch = isGeneratorFunction(source.fetch);
   }
 
-  add(slot: Slot<unknown>): void {
-    this.keys.push(slot.key);
+  add(slot: Slot<unknown>, key: unknown): void {
+    this.keys.push(key);
     this.slots.push(slot);
     slot.owner = this;
+  }
+
+  /** A waiter parked on one of this batch's keys: the scheduler may move the batch up. */
+  parked(): void {
+    this.scheduler.parked(this);
   }
 
   /** Calls `fetch`; a generator is stepped until it waits, yields or returns. */

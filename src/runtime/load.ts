@@ -15,9 +15,9 @@ export const WAIT_JOB = 1;
 export const WAIT_FETCH = 2;
 export type WaiterKind = typeof WAIT_PROMISE | typeof WAIT_JOB | typeof WAIT_FETCH;
 
-/** Called when a waiter parks on a key, so the scheduler can move that key's batch forward. */
-export interface ParkHook {
-  parked(slot: Slot<unknown>, waiter: Waiter): void;
+/** The batch that will deliver a pending key; told when a waiter parks on one of its keys. */
+export interface SlotOwner {
+  parked(slot: Slot<unknown>): void;
 }
 
 export const PENDING = 0;
@@ -73,50 +73,56 @@ export abstract class Load<V> implements PromiseLike<V>, Iterator<Slot<unknown>,
   }
 }
 
-/** The cache entry of one key of one Source: the Load that `source.load(key)` returns. */
+/**
+ * The cache entry of one key of one Source: the Load that `source.load(key)` returns. Kept
+ * small (five fields), since a request can hold tens of thousands of them.
+ */
 export class Slot<V> extends Load<V> {
   state: State = PENDING;
-  value: V | undefined = undefined;
-  error: unknown = undefined;
+  /** The value, or the error when REJECTED. */
+  outcome: unknown = undefined;
   /** Waiters parked on this key; null until the first one, to keep cached keys small. */
   waiters: Waiter[] | null = null;
   /** The batch that will deliver this key, while it is pending (the scheduler's business). */
-  owner: object | null = null;
-  readonly key: unknown;
+  owner: SlotOwner | null = null;
   readonly cacheKey: unknown;
-  readonly hook: ParkHook;
 
-  constructor(key: unknown, cacheKey: unknown, hook: ParkHook) {
+  constructor(cacheKey: unknown) {
     super();
-    this.key = key;
     this.cacheKey = cacheKey;
-    this.hook = hook;
   }
 
   pendingSlot(): Slot<unknown> | null {
     return this.state === PENDING ? (this as Slot<unknown>) : null;
   }
 
+  // The hot path of `yield* source.load(key)`: one state check, no virtual calls.
+  override next(): IteratorResult<Slot<unknown>, V> {
+    if (this.state === PENDING) return { done: false, value: this as Slot<unknown> };
+    if (this.state === REJECTED) throw this.outcome;
+    return { done: true, value: this.outcome as V };
+  }
+
   result(): V {
-    if (this.state === REJECTED) throw this.error;
-    return this.value as V;
+    if (this.state === REJECTED) throw this.outcome;
+    return this.outcome as V;
   }
 
   park(waiter: Waiter): void {
     if (this.waiters === null) this.waiters = [waiter];
     else this.waiters.push(waiter);
-    this.hook.parked(this as Slot<unknown>, waiter);
+    this.owner?.parked(this as Slot<unknown>);
   }
 
   fulfill(value: V): void {
     this.state = FULFILLED;
-    this.value = value;
+    this.outcome = value;
     this.owner = null;
   }
 
   reject(error: unknown): void {
     this.state = REJECTED;
-    this.error = error;
+    this.outcome = error;
     this.owner = null;
   }
 

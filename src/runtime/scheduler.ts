@@ -2,7 +2,7 @@ import type { AnySource } from './batch.js';
 import { Batch, DONE, describeBatch, INFLIGHT, NEW, Run, STEPPING, sourceName } from './batch.js';
 import type { DataloaderHooks } from './dataloader.js';
 import { DeadlockError } from './errors.js';
-import { type ParkHook, type Slot, WAIT_PROMISE, type Waiter } from './load.js';
+import { type Slot, WAIT_PROMISE, type Waiter } from './load.js';
 import { inspect } from './util/inspect.js';
 import { isPromiseLike } from './util/isPromiseLike.js';
 
@@ -74,7 +74,7 @@ const now: () => number =
  * schedulers (DataLoader, GraphQL-Ruby ≥ 2.2) fetch it twice. It is also what keeps sequential
  * mode live: an async fetch that awaits another source gets that source fetched on top of it.
  */
-export class Scheduler implements ParkHook {
+export class Scheduler {
   readonly stats: Stats = { batches: 0, keys: 0, rounds: 0, cacheHits: 0 };
   /** Set when a Promise was settled, so dispatch waits for the code awaiting it. */
   released = false;
@@ -103,7 +103,7 @@ export class Scheduler implements ParkHook {
   // ---- Called by Source#load and Load#park ------------------------------------------------
 
   /** A new key: it joins its source's open batch, or opens one. */
-  register(source: AnySource, slot: Slot<unknown>): void {
+  register(source: AnySource, slot: Slot<unknown>, key: unknown): void {
     if (this.abortReason !== NOT_ABORTED) {
       slot.reject(this.abortReason);
       source._cache.delete(slot.cacheKey);
@@ -118,12 +118,12 @@ export class Scheduler implements ParkHook {
     } else {
       this.lift(batch);
     }
-    batch.add(slot);
+    batch.add(slot, key);
   }
 
-  parked(slot: Slot<unknown>, _waiter: Waiter): void {
-    const owner = slot.owner;
-    if (owner instanceof Batch) this.lift(owner);
+  /** A waiter parked on a key of `batch`. */
+  parked(batch: Batch): void {
+    this.lift(batch);
   }
 
   // ---- Called by jobs and batches -----------------------------------------------------------

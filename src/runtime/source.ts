@@ -59,9 +59,9 @@ export abstract class Source<K, V, P = undefined> {
       if (cached.state !== PENDING) this.dataloader._stats.cacheHits++;
       return cached;
     }
-    const slot = new Slot<V>(key, cacheKey, this.dataloader._scheduler);
+    const slot = new Slot<V>(cacheKey);
     this._cache.set(cacheKey, slot);
-    this.dataloader._scheduler.register(this as Source<unknown, unknown, unknown>, slot);
+    this.dataloader._scheduler.register(this as Source<unknown, unknown, unknown>, slot, key);
     return slot;
   }
 
@@ -77,7 +77,7 @@ export abstract class Source<K, V, P = undefined> {
   prime(key: K, value: V | Error): this {
     const cacheKey = this.cacheKey(key);
     if (this._cache.has(cacheKey)) return this;
-    const slot = new Slot<V>(key, cacheKey, this.dataloader._scheduler);
+    const slot = new Slot<V>(cacheKey);
     if (value instanceof Error) slot.reject(value);
     else slot.fulfill(value);
     this._cache.set(cacheKey, slot);
