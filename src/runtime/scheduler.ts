@@ -2,7 +2,7 @@ import type { AnySource } from './batch.js';
 import { Batch, DONE, describeBatch, INFLIGHT, NEW, Run, STEPPING, sourceName } from './batch.js';
 import type { DataloaderHooks } from './dataloader.js';
 import { DeadlockError } from './errors.js';
-import { type Slot, WAIT_PROMISE, type Waiter } from './load.js';
+import { type Slot, WAIT_PROMISE } from './load.js';
 import { inspect } from './util/inspect.js';
 import { isPromiseLike } from './util/isPromiseLike.js';
 
