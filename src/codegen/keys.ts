@@ -129,7 +129,7 @@ export function resolvePathKey(
     }
     if (!isObjectType(type) && !isInterfaceType(type)) {
       return {
-        message: `key "${written}": ${path.slice(0, i).join('.')} is a ${type.name}, which has no property "${segment}". Remedy: fix the key.`,
+        message: `key "${written}": ${path.slice(0, i).join('.')} is of type ${type.name}, which has no property "${segment}". Remedy: fix the key.`,
       };
     }
     const fields: Record<string, GraphQLField<unknown, unknown>> = type.getFields();

@@ -150,11 +150,8 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
     resolved = resolvePathKey(parent, written.split('.'), input.models, written);
   }
   if ('message' in resolved) {
-    const note =
-      batch.key === undefined
-        ? ` (no key was given, so the default "${written}" was tried; add key: "<path>")`
-        : '';
-    return report(resolved.message + note, 'key');
+    const note = batch.key === undefined ? `has no key, so the default was tried: ` : '';
+    return report(note + resolved.message, 'key');
   }
   const key: ResolvedKey = resolved;
 
@@ -213,8 +210,14 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
 
   const valueName = getNamedType(field.type).name;
   const model = modelOf(input, valueName);
+  // A source may find nothing for a key: its fetch returns null there (orderByKeys does), and
+  // the wrapper turns that into null or a NotFoundError. A many: true source returns [] instead.
   const valueType =
-    helper === 'resolveMany' ? (itemsNullable ? `Array<${model} | null>` : `${model}[]`) : model;
+    helper === 'resolveMany'
+      ? itemsNullable
+        ? `Array<${model} | null>`
+        : `${model}[]`
+      : `${model} | null`;
   let sourceKeyType = key.nullable === false ? key.typeExpr : `NonNullable<${key.typeExpr}>`;
   if (helper === 'resolveEach') {
     sourceKeyType = `${sourceKeyType}[number]`;
@@ -252,7 +255,7 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
     nullableItems: itemsNullable,
     resultType:
       helper === 'resolveEach' && !itemsNullable
-        ? `PromiseOrValue<ValueOf<${batch.source}Source>[]>`
+        ? `PromiseOrValue<NonNullable<ValueOf<${batch.source}Source>>[]>`
         : undefined,
   };
   return {
