@@ -1,0 +1,70 @@
+// Hand-written resolvers as generator jobs, typed by the resolver map they are assigned to.
+import type { Dataloader, PromiseOrValue } from 'graphql-codegen-batch/runtime';
+
+/** A resolver written as a generator: `yield* ctx.dataloader.with(Users).load(id)` waits. */
+export type ResolverJob<TResult, TParent, TContext, TArgs, TInfo> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: TInfo,
+) => Generator<unknown, TResult, unknown>;
+
+/** The plain resolver `jobResolver` returns: the value itself when nothing had to wait. */
+export type JobResolverFn<TResult, TParent, TContext, TArgs, TInfo> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: TInfo,
+) => PromiseOrValue<TResult>;
+
+/**
+ * Turns a generator function into a resolver that runs it as a job on `context.dataloader`
+ * (`jobResolverOn('loader')` for another field). Assigned to a typescript-resolvers resolver
+ * type (`QueryResolvers<Context>['post']`, or inside `Resolvers<Context>`), the parent, args and
+ * context of the generator are inferred from that type, and what it returns is checked against
+ * the field's result type. A job that never waits returns its value synchronously, so
+ * graphql-js completes the field without a Promise.
+ *
+ * ```ts
+ * const resolvers: Resolvers<Context> = {
+ *   Query: {
+ *     post: jobResolver(function* (_parent, args, ctx) {
+ *       const post = yield* ctx.dataloader.with(Posts).load(args.id);
+ *       return post && { ...post, author: yield* ctx.dataloader.with(Users).load(post.authorId) };
+ *     }),
+ *   },
+ * };
+ * ```
+ */
+export const jobResolver: <
+  TResult,
+  TParent,
+  TContext extends { readonly dataloader: Dataloader },
+  TArgs,
+  TInfo,
+>(
+  job: ResolverJob<TResult, TParent, TContext, TArgs, TInfo>,
+) => JobResolverFn<TResult, TParent, TContext, TArgs, TInfo> = jobResolverOn('dataloader');
+
+/** `jobResolver` for a Dataloader kept at another context field. */
+export function jobResolverOn<F extends string>(field: F) {
+  return <TResult, TParent, TContext extends { readonly [K in F]: Dataloader }, TArgs, TInfo>(
+    job: ResolverJob<TResult, TParent, TContext, TArgs, TInfo>,
+  ): JobResolverFn<TResult, TParent, TContext, TArgs, TInfo> =>
+    (parent, args, context, info) => {
+      const dataloader = (context as Record<string, unknown> | null | undefined)?.[field];
+      if (typeof (dataloader as Dataloader | undefined)?.run !== 'function') {
+        throw new TypeError(
+          `jobResolver needs a Dataloader at context.${field} (put one on each request's context, ` +
+            `e.g. with the useDataloader plugin), but got: ${describe(dataloader)}.`,
+        );
+      }
+      return (dataloader as Dataloader).run(() => job(parent, args, context, info));
+    };
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'object') return value.constructor?.name ?? 'an object';
+  return typeof value;
+}
