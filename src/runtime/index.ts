@@ -13,6 +13,14 @@ export { batchDirectiveSDL } from './directive.js';
 export { DeadlockError, NotFoundError } from './errors.js';
 export { groupByKeys, orderByKeys } from './helpers.js';
 export { all, Load } from './load.js';
+export type {
+  Prefetch,
+  PrefetchField,
+  PrefetchOptions,
+  PrefetchPlan,
+} from './prefetch/prefetch.js';
+export { createPrefetch } from './prefetch/prefetch.js';
+export type { ResolveInfoLike } from './prefetch/shapes.js';
 export type { BatchField } from './resolve.js';
 export { resolveEach, resolveMany, resolveNullable, resolveOne } from './resolve.js';
 export type { FetchResult, KeyOf, ParamsOf, SourceClass, ValueOf } from './source.js';

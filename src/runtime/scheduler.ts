@@ -91,6 +91,8 @@ export class Scheduler {
   private scheduled = false;
   private abortReason: unknown = NOT_ABORTED;
   private readonly tickFn = () => this.tick();
+  /** Failed keys kept for prefetch until the next tick: source, slot, source, slot, … */
+  private expiring: (AnySource | Slot<unknown>)[] = [];
 
   constructor(options: SchedulerOptions) {
     this.options = options;
@@ -208,8 +210,21 @@ export class Scheduler {
     this.options.schedule(this.tickFn);
   }
 
+  /**
+   * Puts a key of a failed batch back in the cache until the next tick: prefetch waited on it,
+   * and the field that needs it resolves before then, so it sees this failure instead of
+   * fetching again. After that tick the key is gone, as for any failed batch.
+   */
+  keepFailed(source: AnySource, slot: Slot<unknown>): void {
+    if (source._cache.has(slot.cacheKey)) return;
+    source._cache.set(slot.cacheKey, slot);
+    this.expiring.push(source, slot);
+    this.schedule();
+  }
+
   private tick(): void {
     this.scheduled = false;
+    if (this.expiring.length > 0) this.expire();
     if (this.abortReason !== NOT_ABORTED) return;
     // 1. Jobs.
     if (this.stack.length === 0 || this.options.parallel) {
@@ -225,6 +240,16 @@ export class Scheduler {
     this.advance();
     if (this.readyJobs.length + this.yieldedJobs.length > 0) {
       if (this.stack.length === 0 || this.options.parallel) this.schedule();
+    }
+  }
+
+  private expire(): void {
+    const expiring = this.expiring;
+    this.expiring = [];
+    for (let i = 0; i < expiring.length; i += 2) {
+      const source = expiring[i] as AnySource;
+      const slot = expiring[i + 1] as Slot<unknown>;
+      if (source._cache.get(slot.cacheKey) === slot) source._cache.delete(slot.cacheKey);
     }
   }
 

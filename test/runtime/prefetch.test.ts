@@ -1,0 +1,135 @@
+import { promiseHooks } from 'node:v8';
+import {
+  type DocumentNode,
+  type ExecutionResult,
+  execute,
+  type GraphQLFieldResolver,
+  parse,
+} from 'graphql';
+import type { Dataloader } from 'graphql-codegen-batch/runtime';
+import { describe, expect, it } from 'vitest';
+import { makeResolvers, schema } from './prefetch-schema.js';
+import { type Log, type Mode, modes } from './support.js';
+
+// Each query of the corpus is executed with prefetch off and on: results, error paths and
+// messages, and the batch log (keys sorted inside each batch) must be identical.
+const corpus: Record<string, { query: string; variables?: Record<string, unknown> }> = {
+  'nested lists with arguments and defaults': {
+    query: `{ posts(ids: ["p1", "p2", "p4"]) { title author { name posts(first: 1) { title } } comments(first: 2) { body author { name best { title } } } } }`,
+  },
+  'fragments, inline fragments and aliases with different arguments': {
+    query: `
+      query { post(id: "p1") { ...P a: comments(first: 1) { id } b: comments(first: 3) { id author { ...U } } } }
+      fragment P on Post { title author { ...U } editor { name } }
+      fragment U on User { name best { title } }`,
+  },
+  'interfaces and unions by __typename': {
+    query: `{
+      search { __typename ... on User { name posts { title } } ... on Post { title editor { name } } }
+      node(id: "p2") { id ... on Post { author { name } comments(first: 1) { author { name } } } }
+      other: node(id: "2") { ... on User { best { title } } }
+    }`,
+  },
+  '@skip and @include with variables': {
+    query: `query Q($skip: Boolean!, $inc: Boolean!, $n: Int) {
+      posts(ids: ["p1", "p2"]) { author @skip(if: $skip) { name } editor @include(if: $inc) { name }
+        comments(first: $n) @include(if: true) { body } } }`,
+    variables: { skip: true, inc: true, n: 1 },
+  },
+  'nullable keys, missing values, NOT_FOUND and per-key errors': {
+    query: `{ a: post(id: "p3") { title editor { name } tags { name } } b: post(id: "p4") { tags { name } editor { name } } grid { title } }`,
+  },
+  'a non-null author that is missing (NOT_FOUND) nulls its parent': {
+    query: `{ posts(ids: ["p1", "p3"]) { author { name } } }`,
+  },
+  'a failed batch reaches each child at its own path, with no second fetch': {
+    query: `{ a: post(id: "p1") { title comments(first: 0) { body } } b: post(id: "p2") { comments(first: 0) { body } } }`,
+  },
+  'lists of lists': {
+    query: `{ grid { title author { name } tags { name } } }`,
+  },
+};
+
+async function run(
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  prefetch: boolean,
+  create: () => Dataloader,
+) {
+  const log: Log = [];
+  const { resolvers } = makeResolvers(log, { prefetch });
+  const fieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, ctx, info) => {
+    const resolve = resolvers[info.parentType.name]?.[info.fieldName];
+    if (resolve) return resolve(source as never, args as never, ctx as never, info);
+    return (source as Record<string, unknown>)[info.fieldName];
+  };
+  const result = (await execute({
+    schema,
+    document,
+    variableValues: variables ?? {},
+    contextValue: { dataloader: create() },
+    fieldResolver,
+    typeResolver: (value) => (value as { __typename: string }).__typename,
+  })) as ExecutionResult;
+  return {
+    data: JSON.stringify(result.data),
+    errors: (result.errors ?? [])
+      .map((e) => `${e.path?.join('.')}: ${e.message} ${JSON.stringify(e.extensions)}`)
+      .sort(),
+    log: log.map(([name, keys]) => `${name} ${JSON.stringify([...keys].sort())}`).sort(),
+  };
+}
+
+describe.each(modes)('$name: prefetch changes nothing but speed', (mode) => {
+  for (const [name, { query, variables }] of Object.entries(corpus)) {
+    it(name, async () => {
+      const document = parse(query);
+      const off = await run(document, variables, false, () => mode.create());
+      const on = await run(document, variables, true, () => mode.create());
+      expect(on).toEqual(off);
+    });
+  }
+
+  it('the failed batch is fetched once and its error reaches both children', async () => {
+    const r = await run(
+      parse(
+        corpus['a failed batch reaches each child at its own path, with no second fetch']!.query,
+      ),
+      undefined,
+      true,
+      () => mode.create(),
+    );
+    expect(r.log).toEqual(['CommentsByPost(0) ["p1","p2"]', 'Post ["p1","p2"]']);
+    expect(r.errors).toEqual([
+      'a.comments: comments store is down {}',
+      'b.comments: comments store is down {}',
+    ]);
+  });
+});
+
+describe('prefetch: Promises handed to graphql-js', () => {
+  function countPromises<T>(fn: () => Promise<T>): Promise<{ result: T; promises: number }> {
+    let promises = 0;
+    const stop = promiseHooks.onInit(() => void promises++);
+    return fn()
+      .finally(() => stop())
+      .then((result) => ({ result, promises }));
+  }
+
+  it('a three-level list query costs a handful of Promises with prefetch, one per field without', async () => {
+    // 60 posts, each with an author and 3 comments with authors: 480 batched fields.
+    const ids = JSON.stringify(Array.from({ length: 60 }, (_, i) => ['p1', 'p2', 'p4'][i % 3]));
+    const query = parse(
+      `{ posts(ids: ${ids}) { title author { name } comments { body author { name } } } }`,
+    );
+    const measure = (prefetch: boolean) =>
+      countPromises(() => run(query, undefined, prefetch, () => (modes[0] as Mode).create()));
+    const off = await measure(false);
+    const on = await measure(true);
+    expect(on.result).toEqual(off.result);
+    // Without prefetch graphql-js allocates Promises for every batched field; with it, a few
+    // at the root (the rounds), whatever the size of the list.
+    expect(off.promises).toBeGreaterThan(900);
+    expect(on.promises).toBeLessThan(20);
+  });
+});
