@@ -53,10 +53,11 @@ export type Prefetch = <T>(
   context?: unknown,
 ) => PromiseOrValue<T>;
 
+// biome-ignore lint/suspicious/noExplicitAny: a Source of any key, value and params.
+type SomeSource = Source<any, any, any>;
 /** The user's Source classes by Source name (what `createBatchResolvers` receives). */
-// biome-ignore lint/suspicious/noExplicitAny: Source classes of any key, value and params.
 type Sources = {
-  readonly [name: string]: new (dataloader: Dataloader, params: never) => Source<any, any, any>;
+  readonly [name: string]: new (dataloader: Dataloader, params: never) => SomeSource;
 };
 type AnySource = Source<unknown, unknown, unknown>;
 
