@@ -1,0 +1,303 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { PostRow, UserRow, CommentRow, TagRow } from '../models.js';
+import type { Context } from '../context.js';
+import { Source, resolveEach, resolveMany, resolveNullable, resolveOne } from 'graphql-codegen-batch/runtime';
+import type { BatchField, PromiseOrValue, SourceClass, ValueOf } from 'graphql-codegen-batch/runtime';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+};
+
+export type Comment = {
+  __typename?: 'Comment';
+  author: User;
+  body: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+};
+
+export type Post = {
+  __typename?: 'Post';
+  author: User;
+  comments: Array<Comment>;
+  editor?: Maybe<User>;
+  id: Scalars['ID']['output'];
+  tags: Array<Tag>;
+  title: Scalars['String']['output'];
+};
+
+
+export type PostCommentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  post?: Maybe<Post>;
+  /** The first posts by id (default 20); an ordinary resolver that reads rows. */
+  posts: Array<Post>;
+};
+
+
+export type QueryPostArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPostsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Tag = {
+  __typename?: 'Tag';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type User = {
+  __typename?: 'User';
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Comment: ResolverTypeWrapper<CommentRow>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Post: ResolverTypeWrapper<PostRow>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Tag: ResolverTypeWrapper<TagRow>;
+  User: ResolverTypeWrapper<UserRow>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Comment: CommentRow;
+  ID: Scalars['ID']['output'];
+  Post: PostRow;
+  Int: Scalars['Int']['output'];
+  Query: Record<PropertyKey, never>;
+  Tag: TagRow;
+  User: UserRow;
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+};
+
+export type BatchDirectiveArgs = {
+  source: Scalars['String']['input'];
+  key?: Maybe<Scalars['String']['input']>;
+  many?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type BatchDirectiveResolver<Result, Parent, ContextType = Context, Args = BatchDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CommentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Comment'] = ResolversParentTypes['Comment']> = {
+  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PostResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Post'] = ResolversParentTypes['Post']> = {
+  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  comments?: Resolver<Array<ResolversTypes['Comment']>, ParentType, ContextType, RequireFields<PostCommentsArgs, 'first'>>;
+  editor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['Tag']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<QueryPostArgs, 'id'>>;
+  posts?: Resolver<Array<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<QueryPostsArgs, 'first'>>;
+};
+
+export type TagResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Tag'] = ResolversParentTypes['Tag']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = Context> = {
+  Comment?: CommentResolvers<ContextType>;
+  Post?: PostResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Tag?: TagResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = Context> = {
+  batch?: BatchDirectiveResolver<any, any, ContextType>;
+};
+
+
+// ---- graphql-codegen-batch: Sources and resolvers of the @batch fields ----
+
+/**
+ * Source "CommentsByPost": extend it, implement `fetch(keys)` and pass the class to
+ * createBatchResolvers. Used by:
+ * - Post.comments (key: id)
+ */
+export abstract class CommentsByPostSource extends Source<PostRow['id'], CommentRow[], { first: NonNullable<PostCommentsArgs['first']> }> {}
+
+/**
+ * Source "Post": extend it, implement `fetch(keys)` and pass the class to
+ * createBatchResolvers. Used by:
+ * - Query.post (key: $args.id)
+ */
+export abstract class PostSource extends Source<QueryPostArgs['id'], PostRow | null> {}
+
+/**
+ * Source "Tag": extend it, implement `fetch(keys)` and pass the class to
+ * createBatchResolvers. Used by:
+ * - Post.tags (key: tagIds)
+ */
+export abstract class TagSource extends Source<PostRow['tagIds'][number], TagRow | null> {}
+
+/**
+ * Source "User": extend it, implement `fetch(keys)` and pass the class to
+ * createBatchResolvers. Used by:
+ * - Comment.author (key: authorId)
+ * - Post.author (key: authorId)
+ * - Post.editor (key: editorId)
+ */
+export abstract class UserSource extends Source<CommentRow['authorId'], UserRow | null> {}
+
+/** The implementation class of every source, as createBatchResolvers needs them. */
+export type BatchSources = {
+  CommentsByPost: SourceClass<CommentsByPostSource>;
+  Post: SourceClass<PostSource>;
+  Tag: SourceClass<TagSource>;
+  User: SourceClass<UserSource>;
+};
+
+/** The batched fields whose missing values are NotFoundErrors (named in the message). */
+const batchFields = {
+  'Comment.author': { parentType: 'Comment', field: 'author', typeName: 'User', source: 'User' },
+  'Post.author': { parentType: 'Post', field: 'author', typeName: 'User', source: 'User' },
+  'Post.tags': { parentType: 'Post', field: 'tags', typeName: 'Tag', source: 'Tag' },
+} satisfies Record<string, BatchField>;
+
+/**
+ * The resolvers of every @batch field; merge them with your own. Each reads the request's
+ * Dataloader from `context.dataloader`.
+ */
+export function createBatchResolvers(sources: BatchSources) {
+  return {
+    Comment: {
+      author: (parent, _args, ctx) => {
+        const key = parent.authorId;
+        return resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Comment.author'], key);
+      },
+    },
+    Post: {
+      author: (parent, _args, ctx) => {
+        const key = parent.authorId;
+        return resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Post.author'], key);
+      },
+      comments: (parent, args, ctx) => {
+        const key = parent.id;
+        return resolveMany(ctx.dataloader.with(sources.CommentsByPost, { first: args.first }).load(key));
+      },
+      editor: (parent, _args, ctx) => {
+        const key = parent.editorId;
+        return key == null ? null : resolveNullable(ctx.dataloader.with(sources.User).load(key));
+      },
+      tags: (parent, _args, ctx) => {
+        const keys = parent.tagIds;
+        return resolveEach(ctx.dataloader.with(sources.Tag).loadAll(keys), batchFields['Post.tags'], keys, false) as PromiseOrValue<NonNullable<ValueOf<TagSource>>[]>;
+      },
+    },
+    Query: {
+      post: (_parent, args, ctx) => {
+        const key = args.id;
+        return resolveNullable(ctx.dataloader.with(sources.Post).load(key));
+      },
+    },
+  } satisfies Resolvers;
+}

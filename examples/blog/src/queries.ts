@@ -1,0 +1,76 @@
+// The SQL of the example, shared by the batched Sources (sources.ts), the naive resolvers
+// (naive.ts) and the hand-written Query.posts, so that both resolver sets read the same rows.
+import type { Db } from './db.js';
+import {
+  COMMENT_COLUMNS,
+  type CommentRow,
+  POST_COLUMNS,
+  type PostRow,
+  TAG_COLUMNS,
+  type TagRow,
+  USER_COLUMNS,
+  type UserRow,
+} from './models.js';
+
+/** Query.posts(first:) reads at most this many rows, whatever the client asks for. */
+export const MAX_POSTS = 1_000;
+
+/** The first posts by id: Query.posts, an ordinary resolver in both resolver sets. */
+export async function firstPosts(db: Db, first: number | null | undefined): Promise<PostRow[]> {
+  const limit = first ?? 20;
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_POSTS) {
+    throw new RangeError(`Query.posts(first:) must be between 0 and ${MAX_POSTS}, got ${limit}`);
+  }
+  return db.query<PostRow>(`SELECT ${POST_COLUMNS} FROM posts ORDER BY id LIMIT $1`, [limit]);
+}
+
+export function usersByIds(db: Db, ids: readonly number[]): Promise<UserRow[]> {
+  return db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ANY($1::int[])`, [ids]);
+}
+
+export function tagsByIds(db: Db, ids: readonly number[]): Promise<TagRow[]> {
+  return db.query<TagRow>(`SELECT ${TAG_COLUMNS} FROM tags WHERE id = ANY($1::int[])`, [ids]);
+}
+
+export function postsByIds(db: Db, ids: readonly number[]): Promise<PostRow[]> {
+  return db.query<PostRow>(`SELECT ${POST_COLUMNS} FROM posts WHERE id = ANY($1::int[])`, [ids]);
+}
+
+/**
+ * The first `first` comments (by id) of each post, for many posts in one statement: a window
+ * function numbers each post's comments, and the outer query keeps the first ones. A `LIMIT`
+ * would cap the whole result, not each post's share.
+ */
+export function firstCommentsOfPosts(
+  db: Db,
+  postIds: readonly number[],
+  first: number,
+): Promise<CommentRow[]> {
+  return db.query<CommentRow>(
+    `SELECT ${COMMENT_COLUMNS}
+     FROM (
+       SELECT *, row_number() OVER (PARTITION BY post_id ORDER BY id) AS rank
+       FROM comments
+       WHERE post_id = ANY($1::int[])
+     ) AS ranked
+     WHERE rank <= $2
+     ORDER BY post_id, id`,
+    [postIds, first],
+  );
+}
+
+/** GraphQL IDs arrive as strings; only these can name a row of an `integer` primary key. */
+export function parseRowId(id: string): number | null {
+  if (!/^[1-9][0-9]{0,9}$/.test(id)) return null;
+  const n = Number(id);
+  return n <= 2_147_483_647 ? n : null;
+}
+
+/** Comments per post: a non-negative count, 10 when the argument is null. */
+export function commentLimit(first: number | null | undefined): number {
+  const limit = first ?? 10;
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new RangeError(`Post.comments(first:) must be a non-negative integer, got ${limit}`);
+  }
+  return limit;
+}

@@ -1,0 +1,72 @@
+// The blog's Sources: one class per @batch source, each extending the abstract class the plugin
+// generated for it, so a wrong key or value type is a tsc error here. Each `fetch` gets every
+// key that one round of the query asked for and answers with one value per key, in key order.
+import { groupByKeys, orderByKeys } from 'graphql-codegen-batch/runtime';
+import { dbOf } from './context.js';
+import {
+  type BatchSources,
+  CommentsByPostSource,
+  PostSource,
+  TagSource,
+  UserSource,
+} from './generated/graphql.js';
+import {
+  commentLimit,
+  firstCommentsOfPosts,
+  parseRowId,
+  postsByIds,
+  tagsByIds,
+  usersByIds,
+} from './queries.js';
+
+/** Post.author, Post.editor and Comment.author: one statement for all the users of a round. */
+export class Users extends UserSource {
+  async fetch(ids: number[]) {
+    const rows = await usersByIds(dbOf(this.dataloader), ids);
+    return orderByKeys(ids, rows, (user) => user.id);
+  }
+}
+
+/**
+ * Post.tags (a list key: the wrapper calls loadAll(post.tagIds)). This one uses manual
+ * parallelism, GraphQL-Ruby's `dataloader.yield`: it starts its query, hands control back with
+ * a bare `yield` so the Dataloader can start the round's other batches, and returns the
+ * still-pending promise when it is resumed. On PostgreSQL (a pool) the queries overlap.
+ */
+export class Tags extends TagSource {
+  *fetch(ids: number[]) {
+    const pending = tagsByIds(dbOf(this.dataloader), ids);
+    yield;
+    return pending.then((rows) => orderByKeys(ids, rows, (tag) => tag.id));
+  }
+}
+
+/**
+ * Post.comments(first:) (many: true): one key → that post's comments. `first` is a batch
+ * parameter, so posts asking for different counts get different Source instances and batches.
+ */
+export class CommentsByPost extends CommentsByPostSource {
+  async fetch(postIds: number[]) {
+    const first = commentLimit(this.params.first);
+    const rows = await firstCommentsOfPosts(dbOf(this.dataloader), postIds, first);
+    return groupByKeys(postIds, rows, (comment) => comment.postId);
+  }
+}
+
+/** Query.post(id:) (key "$args.id"): the keys are GraphQL IDs, so strings. */
+export class Posts extends PostSource {
+  async fetch(ids: string[]) {
+    // A key that is not a row id cannot match: it gets null, like any unknown id.
+    const rowIds = ids.map(parseRowId).filter((id) => id !== null);
+    const rows = rowIds.length === 0 ? [] : await postsByIds(dbOf(this.dataloader), rowIds);
+    return orderByKeys(ids, rows, (post) => String(post.id));
+  }
+}
+
+/** The map createBatchResolvers takes: a missing or mistyped entry is a tsc error. */
+export const sources: BatchSources = {
+  User: Users,
+  Tag: Tags,
+  CommentsByPost: CommentsByPost,
+  Post: Posts,
+};
