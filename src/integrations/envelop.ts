@@ -63,7 +63,7 @@ export function useDataloader<TContext extends Record<string, unknown> = Record<
 
   return {
     onExecute({ args, context, extendContext }) {
-      if (clearMutations) clearCacheBetweenMutationFields(args.schema, field);
+      if (clearMutations && args.schema) clearCacheBetweenMutationFields(args.schema, field);
       const given =
         typeof options.options === 'function' ? options.options(context) : (staticOptions ?? {});
       if (given !== staticOptions) checkOptions(given, mode);
