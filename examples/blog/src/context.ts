@@ -1,4 +1,4 @@
-// What every resolver receives as its context (codegen.yml: contextType ../context#Context).
+// What every resolver receives as its context (codegen.yml: contextType ../context.js#Context).
 // One per request: a fresh Dataloader, so cached values never leak from one request to the next,
 // and a statement counter around the shared database, so each response can report its own SQL.
 import { Dataloader } from 'graphql-codegen-batch/runtime';
