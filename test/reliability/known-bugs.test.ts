@@ -12,12 +12,12 @@ const bounded = modes.filter((m) => !m.parallel || m.name.includes('maxConcurren
 /** The values (or error messages) once all settle, or 'pending' for each after `limit` turns. */
 async function settleWithin(loads: PromiseLike<unknown>[], limit = 200): Promise<unknown[]> {
   const out: unknown[] = loads.map(() => 'pending');
-  loads.forEach((load, i) =>
+  for (const [i, load] of loads.entries()) {
     load.then(
       (v) => (out[i] = v),
       (e: unknown) => (out[i] = `rejected: ${(e as Error).message}`),
-    ),
-  );
+    );
+  }
   for (let t = 0; t < limit && out.includes('pending'); t++) await turns(1);
   return out;
 }
