@@ -1,5 +1,6 @@
 import { JobTask } from './job.js';
-import { Scheduler, type Stats } from './scheduler.js';
+import { Scheduler } from './scheduler.js';
+import type { Stats } from './scheduler-types.js';
 import type { ParamsOf, Source, SourceClass } from './source.js';
 import { Source as SourceBase } from './source.js';
 import { inspect } from './util/inspect.js';

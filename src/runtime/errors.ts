@@ -44,3 +44,18 @@ function formatKey(key: unknown): string {
     ? JSON.stringify(String(key))
     : inspect(key);
 }
+
+/** `fetch` returned something other than one value or Error per key. */
+export function fetchShapeError(
+  source: string,
+  keys: readonly unknown[],
+  values: unknown,
+): TypeError {
+  const got = Array.isArray(values)
+    ? `an array of ${values.length}: ${inspect(values)}`
+    : inspect(values);
+  return new TypeError(
+    `${source}.fetch() must return an array with one value or Error per key, in key order: ` +
+      `${keys.length} keys ${inspect(keys)}, but got ${got}.`,
+  );
+}

@@ -1,43 +1,15 @@
 import type { AnySource } from './batch.js';
 import { Batch, DONE, describeBatch, INFLIGHT, NEW, Run, STEPPING, sourceName } from './batch.js';
-import type { DataloaderHooks } from './dataloader.js';
-import { DeadlockError } from './errors.js';
+import { findDeadlock } from './deadlock.js';
+import { fetchShapeError } from './errors.js';
+import { type Call, FetchHooks } from './fetch-hooks.js';
 import { type Slot, WAIT_PROMISE } from './load.js';
-import { inspect } from './util/inspect.js';
+import type { JobLike, SchedulerOptions, Stats } from './scheduler-types.js';
 import { isPromiseLike } from './util/isPromiseLike.js';
-
-export interface SchedulerOptions {
-  /** Async mode: every pending batch fetches at once and waiters resume as each one settles. */
-  readonly parallel: boolean;
-  /** How many batches of one run may be in flight at once (sequential mode: 1). */
-  readonly bound: number;
-  readonly hooks: DataloaderHooks | undefined;
-  readonly schedule: (fn: () => void) => void;
-}
-
-export interface Stats {
-  batches: number;
-  keys: number;
-  rounds: number;
-  cacheHits: number;
-}
-
-/** What the scheduler needs of a generator job (job.ts). */
-export interface JobLike {
-  step(): void;
-  abandon(error: unknown): void;
-}
-
-type Call = { threw: false; value: unknown } | { threw: true; error: unknown };
 
 const NOT_ABORTED: unique symbol = Symbol('not aborted');
 /** A tick that loops this often without settling is a bug; fail loudly instead of spinning. */
 const MAX_STEPS = 1_000_000;
-
-const now: () => number =
-  typeof performance === 'object' && typeof performance.now === 'function'
-    ? () => performance.now()
-    : () => Date.now();
 
 /**
  * The scheduler of one Dataloader: GraphQL-Ruby's Fiber-based run loop, with generators for
@@ -94,8 +66,11 @@ export class Scheduler {
   /** Failed keys kept for prefetch until the next tick: source, slot, source, slot, … */
   private expiring: (AnySource | Slot<unknown>)[] = [];
 
+  private readonly hooks: FetchHooks;
+
   constructor(options: SchedulerOptions) {
     this.options = options;
+    this.hooks = new FetchHooks(options.hooks);
   }
 
   get aborted(): boolean {
@@ -152,12 +127,7 @@ export class Scheduler {
 
   /** Runs user code of a fetch inside `hooks.wrapFetch`, catching what it throws. */
   callFetch(batch: Batch, fn: () => unknown): Call {
-    const wrap = this.options.hooks?.wrapFetch;
-    try {
-      return { threw: false, value: wrap ? wrap(batch.source, batch.keys, fn) : fn() };
-    } catch (error) {
-      return { threw: true, error };
-    }
+    return this.hooks.call(batch, fn);
   }
 
   batchInFlight(batch: Batch): void {
@@ -320,8 +290,9 @@ export class Scheduler {
       if (this.inflight > 0) return; // a settling Promise schedules the next tick
       // The top run waits on a generator of a lower run whose data has arrived: step it.
       if (this.resumeBelow()) continue;
-      if (this.hasParkedGenerator(run)) {
-        this.breakDeadlock(run);
+      const deadlock = findDeadlock(run, this.stack);
+      if (deadlock !== undefined) {
+        for (const batch of deadlock.cycle) this.failBatch(batch, deadlock.error);
         continue;
       }
       return this.abort(invariant(`run of ${run.batches.map(describeBatch).join(', ')} is stuck`));
@@ -346,7 +317,7 @@ export class Scheduler {
   }
 
   batchStarted(batch: Batch): void {
-    if (this.options.hooks?.onBatch) batch.startedAt = now();
+    this.hooks.started(batch);
   }
 
   // ---- Private helpers ----------------------------------------------------------------------
@@ -368,16 +339,7 @@ export class Scheduler {
 
   private settle(batch: Batch, values: unknown): void {
     if (!Array.isArray(values) || values.length !== batch.keys.length) {
-      const got = Array.isArray(values)
-        ? `an array of ${values.length}: ${inspect(values)}`
-        : inspect(values);
-      return this.failBatch(
-        batch,
-        new TypeError(
-          `${sourceName(batch.source)}.fetch() must return an array with one value or Error per ` +
-            `key, in key order: ${batch.keys.length} keys ${inspect(batch.keys)}, but got ${got}.`,
-        ),
-      );
+      return this.failBatch(batch, fetchShapeError(sourceName(batch.source), batch.keys, values));
     }
     batch.state = DONE;
     batch.gen = null;
@@ -411,46 +373,9 @@ export class Scheduler {
   }
 
   private report(batch: Batch, error: unknown): void {
-    const onBatch = this.options.hooks?.onBatch;
     this.stats.batches++;
     this.stats.keys += batch.keys.length;
-    if (!onBatch) return;
-    try {
-      onBatch({
-        source: batch.source,
-        keys: batch.keys,
-        durationMs: batch.startedAt === 0 ? 0 : now() - batch.startedAt,
-        error,
-      });
-    } catch {
-      // A tracing hook must not fail the request whose batch it reports; its error is dropped.
-    }
-  }
-
-  private hasParkedGenerator(run: Run): boolean {
-    return run.batches.some((b) => b.state === STEPPING && b.waitingOn !== null);
-  }
-
-  /** Follows "waits on a key of" from a parked generator until it meets itself again. */
-  private breakDeadlock(run: Run): void {
-    const start = run.batches.find((b) => b.state === STEPPING && b.waitingOn !== null) as Batch;
-    const seen: Batch[] = [];
-    let at: Batch | null = start;
-    while (at !== null && !seen.includes(at)) {
-      seen.push(at);
-      const owner: unknown = at.waitingOn?.owner;
-      at = owner instanceof Batch && owner.state === STEPPING ? owner : null;
-    }
-    const cycle = at === null ? seen : seen.slice(seen.indexOf(at));
-    // Name the cycle from the batch that started first (lowest on the stack): it reads as the
-    // user wrote it, "A waits on B waits on A".
-    const depth = (b: Batch) => (b.run === null ? -1 : this.stack.indexOf(b.run));
-    let first = 0;
-    for (let i = 1; i < cycle.length; i++)
-      if (depth(cycle[i] as Batch) < depth(cycle[first] as Batch)) first = i;
-    cycle.push(...cycle.splice(0, first));
-    const error = new DeadlockError(cycle.map(describeBatch));
-    for (const batch of cycle) this.failBatch(batch, error);
+    this.hooks.settled(batch, error);
   }
 
   abort(reason: unknown): void {
