@@ -32,6 +32,7 @@ describe('jobResolver', () => {
 
   it('names the missing context field', () => {
     const at = jobResolverOn('loader')(function* () {
+      yield;
       return 1;
     });
     expect(() => resolve({ id: '1' }, {}, { dataloader: undefined as never }, null)).toThrow(

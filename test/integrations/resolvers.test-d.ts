@@ -49,6 +49,7 @@ describe('jobResolver with typescript-resolvers', () => {
     const noLoader: QueryResolvers<NoLoader> = {
       // @ts-expect-error: the context has no `dataloader` field
       post: jobResolver(function* () {
+        yield;
         return null;
       }),
     };
