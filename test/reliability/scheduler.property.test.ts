@@ -72,6 +72,42 @@ describe(`scheduler properties: ${RUNS} random programs × every mode (seed ${SE
     TIMEOUT,
   );
 
+  it('the checks can fail: fresh cache identities per load are reported as refetches', async () => {
+    const program: Program = {
+      sources: [
+        {
+          kind: 'sync',
+          deps: [],
+          maxBatchSize: Number.POSITIVE_INFINITY,
+          errors: [],
+          objectKeys: false,
+          bareYield: false,
+          microtasks: 0,
+          macrotasks: 0,
+        },
+      ],
+      jobs: [
+        {
+          style: 'generator',
+          retry: false,
+          steps: [1, 1].map(() => ({
+            op: null,
+            bareYield: false,
+            loads: [{ source: 0, param: 0, key: 1 }],
+          })),
+        },
+      ],
+      failures: [],
+    };
+    const run = await execute(program, modes[0] as (typeof modes)[number], MAX_TURNS, {
+      freshCacheKeys: true,
+    });
+    expect(run.results).toEqual(['S0.0:1 | S0.0:1']);
+    expect(run.violations).toEqual([
+      'S0.0 key 1 fetched 2 times (fetch #1, keys [1]) but only 0 failed batches or clears allow a refetch',
+    ]);
+  });
+
   // Fails today: see known-bugs.test.ts (bugs 1–4, each with its smallest repro). When they are
   // fixed this turns red: make it `it`, and the soak run covers nested programs too.
   it.fails(
