@@ -101,13 +101,15 @@ const cases = outputs.flatMap((o) => o.cases);
 const checks: TargetCheck[] = outputs.flatMap((o) => o.checks);
 const notes = outputs.flatMap((o) => o.notes);
 
-const gitCommit = (() => {
+const git = (...gitArgs: string[]) => {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    return execFileSync('git', gitArgs, { cwd: root, encoding: 'utf8' }).trim();
   } catch {
     return 'unknown';
   }
-})();
+};
+// The package is measured as built in dist/; a dirty src/ means dist/ may hold uncommitted work.
+const gitCommit = `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', 'src', 'templates') ? ' (src/ dirty)' : ''}`;
 const machine = {
   nproc: availableParallelism(),
   cpu: cpus()[0]?.model ?? 'unknown',
