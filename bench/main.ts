@@ -109,7 +109,10 @@ const git = (...gitArgs: string[]) => {
   }
 };
 // The package is measured as built in dist/; a dirty src/ means dist/ may hold uncommitted work.
-const gitCommit = `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', 'src', 'templates') ? ' (src/ dirty)' : ''}`;
+// BENCH_GIT_COMMIT names the commit when running from an export with no .git (`git archive`).
+const gitCommit =
+  process.env.BENCH_GIT_COMMIT ??
+  `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', 'src', 'templates') ? ' (src/ dirty)' : ''}`;
 const machine = {
   nproc: availableParallelism(),
   cpu: cpus()[0]?.model ?? 'unknown',
