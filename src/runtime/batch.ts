@@ -68,8 +68,8 @@ export class Batch implements Waiter, SlotOwner {
   }
 
   /** A waiter parked on one of this batch's keys: the scheduler may move the batch up. */
-  parked(): void {
-    this.scheduler.parked(this);
+  parked(_slot: Slot<unknown>, waiter: Waiter): void {
+    this.scheduler.parked(this, waiter);
   }
 
   /** Calls `fetch`; a generator is stepped until it waits, yields or returns. */

@@ -6,6 +6,11 @@ import type { PromiseOrValue } from './util/promiseOrValue.js';
  */
 export interface Waiter {
   readonly kind: WaiterKind;
+  /**
+   * Set by the scheduler on an `await` made while a plain fetch was in flight: that fetch may be
+   * the one awaiting, so this waiter is never held back (see Scheduler#wakeAll).
+   */
+  urgent?: boolean;
   wake(): void;
 }
 
@@ -17,7 +22,7 @@ export type WaiterKind = typeof WAIT_PROMISE | typeof WAIT_JOB | typeof WAIT_FET
 
 /** The batch that will deliver a pending key; told when a waiter parks on one of its keys. */
 export interface SlotOwner {
-  parked(slot: Slot<unknown>): void;
+  parked(slot: Slot<unknown>, waiter: Waiter): void;
 }
 
 export const PENDING = 0;
@@ -111,7 +116,7 @@ export class Slot<V> extends Load<V> {
   park(waiter: Waiter): void {
     if (this.waiters === null) this.waiters = [waiter];
     else this.waiters.push(waiter);
-    this.owner?.parked(this as Slot<unknown>);
+    this.owner?.parked(this as Slot<unknown>, waiter);
   }
 
   fulfill(value: V): void {
@@ -191,6 +196,7 @@ export function all<const T extends readonly Load<unknown>[]>(
 // list waits on its parts one at a time.
 class PromiseWaiter<V> implements Waiter {
   readonly kind = WAIT_PROMISE;
+  urgent = false;
   constructor(
     private readonly load: Load<V>,
     private readonly resolve: (value: V) => void,

@@ -3,7 +3,7 @@ import { Batch, DONE, describeBatch, INFLIGHT, NEW, Run, STEPPING, sourceName } 
 import { findDeadlock } from './deadlock.js';
 import { fetchShapeError } from './errors.js';
 import { type Call, FetchHooks } from './fetch-hooks.js';
-import { type Slot, WAIT_PROMISE } from './load.js';
+import { type Slot, WAIT_FETCH, WAIT_PROMISE, type Waiter } from './load.js';
 import type { JobLike, SchedulerOptions, Stats } from './scheduler-types.js';
 import { isPromiseLike } from './util/isPromiseLike.js';
 
@@ -59,6 +59,8 @@ export class Scheduler {
   private readonly parkedJobs = new Set<JobLike>();
   /** Batches with a Promise outstanding, over all runs. */
   private inflight = 0;
+  /** Of those, plain fetches (which may be awaiting other sources' keys). */
+  private plainInflight = 0;
   private steppingRun: Run | null = null;
   private scheduled = false;
   private abortReason: unknown = NOT_ABORTED;
@@ -99,7 +101,8 @@ export class Scheduler {
   }
 
   /** A waiter parked on a key of `batch`. */
-  parked(batch: Batch): void {
+  parked(batch: Batch, waiter: Waiter): void {
+    if (waiter.kind === WAIT_PROMISE && this.plainInflight > 0) waiter.urgent = true;
     this.lift(batch);
   }
 
@@ -144,15 +147,22 @@ export class Scheduler {
   deliver(batch: Batch, result: unknown): void {
     if (!isPromiseLike(result)) return this.settle(batch, result);
     this.batchInFlight(batch);
+    // A plain (async) fetch may await other loads while in flight; a generator fetch may not.
+    const plain = batch.gen === null;
+    if (plain) this.plainInflight++;
+    const landed = () => {
+      this.batchLanded(batch);
+      if (plain) this.plainInflight--;
+    };
     result.then(
       (values) => {
         if (batch.state === DONE) return;
-        this.batchLanded(batch);
+        landed();
         this.settle(batch, values);
       },
       (error) => {
         if (batch.state === DONE) return;
-        this.batchLanded(batch);
+        landed();
         this.failBatch(batch, error);
       },
     );
@@ -233,14 +243,12 @@ export class Scheduler {
   }
 
   private advance(): void {
-    const bound = this.options.bound;
     for (let steps = 0; steps < MAX_STEPS; steps++) {
       if (this.abortReason !== NOT_ABORTED) return;
       const top = this.stack[this.stack.length - 1];
       if (top?.isDone()) {
         this.stack.pop();
-        for (const waiter of top.held) waiter.wake();
-        if (top.held.length > 0) this.released = true;
+        this.release(top);
         continue;
       }
       if (this.pending.length > 0) {
@@ -251,69 +259,94 @@ export class Scheduler {
         this.stack.push(run);
         continue;
       }
-      const run = top;
-      if (run === undefined) return;
-      // a. Generator fetches: start them, or resume the ones whose data has arrived.
+      if (top === undefined) return;
+      if (this.move(top)) continue;
+      if (top.inflight > 0) {
+        // Waiting on the top run's Promises: generators below that can go on (their data has
+        // arrived, or they did a bare `yield`) may be what those fetches await.
+        if (this.resumeBelow()) continue;
+        return; // a settling Promise schedules the next tick
+      }
+      // The top run waits on a run below (a generator there, or a batch it has not started):
+      // let the runs below move, nearest first.
       let moved = false;
-      this.steppingRun = run;
-      for (const batch of run.batches.slice()) {
-        if (run.inflight >= bound) break;
-        if (batch.isGeneratorFetch && batch.state === NEW) {
-          batch.start();
-          moved = true;
-        } else if (batch.state === STEPPING && batch.resumable) {
-          batch.step();
-          moved = true;
-        }
-      }
-      this.steppingRun = null;
-      // b. Their dependencies are now pending: the top of the loop pushes them as a new run.
+      for (let i = this.stack.length - 2; i >= 0 && !moved; i--)
+        moved = this.move(this.stack[i] as Run);
       if (moved) continue;
-      // c. Plain fetches.
-      for (const batch of run.batches.slice()) {
-        if (run.inflight >= bound) break;
-        if (batch.state === NEW && batch.run === run) {
-          batch.start();
-          moved = true;
-        }
-      }
-      if (moved) continue;
-      // d. Generators that did a bare `yield` come back now that the others have started.
-      for (const batch of run.batches) {
-        if (batch.state === STEPPING && batch.yielded) {
-          batch.yielded = false;
-          batch.resumable = true;
-          moved = true;
-        }
-      }
-      if (moved) continue;
-      if (this.inflight > 0) return; // a settling Promise schedules the next tick
-      // The top run waits on a generator of a lower run whose data has arrived: step it.
-      if (this.resumeBelow()) continue;
-      const deadlock = findDeadlock(run, this.stack);
+      if (this.inflight > 0) return;
+      const deadlock = findDeadlock(this.stack);
       if (deadlock !== undefined) {
         for (const batch of deadlock.cycle) this.failBatch(batch, deadlock.error);
         continue;
       }
-      return this.abort(invariant(`run of ${run.batches.map(describeBatch).join(', ')} is stuck`));
+      return this.abort(invariant(`run of ${top.batches.map(describeBatch).join(', ')} is stuck`));
     }
     this.abort(invariant(`the source loop did not settle after ${MAX_STEPS} steps`));
+  }
+
+  /**
+   * Steps a, c and d of the algorithm for one run; true if anything moved. The bound holds back
+   * only the *start* of a batch: a generator resuming, or a batch that a parked generator fetch
+   * waits on, may be what the fetch in flight is waiting for, and holding it back would hang.
+   */
+  private move(run: Run): boolean {
+    const bound = this.options.bound;
+    let moved = false;
+    // a. Generator fetches: start them while a slot is free; resume those whose data arrived.
+    this.steppingRun = run;
+    for (const batch of run.batches.slice()) {
+      if (batch.run !== run) continue;
+      if (batch.state === NEW && batch.isGeneratorFetch && run.inflight < bound) {
+        batch.start();
+        moved = true;
+      } else if (batch.state === STEPPING && batch.resumable) {
+        batch.step();
+        moved = true;
+      }
+    }
+    this.steppingRun = null;
+    // b. Their dependencies are now pending: the caller pushes them as a new run on top.
+    if (moved) return true;
+    // c. Plain fetches.
+    for (const batch of run.batches.slice()) {
+      if (batch.run !== run || batch.state !== NEW) continue;
+      if (run.inflight >= bound && !awaitedByFetch(batch)) continue;
+      batch.start();
+      moved = true;
+    }
+    if (moved) return true;
+    // d. Generators that did a bare `yield` come back now that the others have started.
+    for (const batch of run.batches) {
+      if (batch.state === STEPPING && batch.yielded) {
+        batch.yielded = false;
+        batch.resumable = true;
+        moved = true;
+      }
+    }
+    return moved;
   }
 
   private resumeBelow(): boolean {
     for (let i = this.stack.length - 2; i >= 0; i--) {
       const run = this.stack[i] as Run;
       for (const batch of run.batches) {
-        if (batch.state === STEPPING && (batch.resumable || batch.yielded)) {
-          batch.yielded = false;
-          this.steppingRun = run;
-          batch.step();
-          this.steppingRun = null;
-          return true;
-        }
+        if (batch.state !== STEPPING || !(batch.resumable || batch.yielded)) continue;
+        batch.yielded = false;
+        this.steppingRun = run;
+        batch.step();
+        this.steppingRun = null;
+        return true;
       }
     }
     return false;
+  }
+
+  /** Wakes the awaits a run held back (sequential mode), once all its batches are done. */
+  private release(run: Run): void {
+    if (run.held.length === 0) return;
+    const held = run.held.splice(0);
+    for (const waiter of held) waiter.wake();
+    this.released = true;
   }
 
   batchStarted(batch: Batch): void {
@@ -357,18 +390,24 @@ export class Scheduler {
   /** Hands each settled key's waiters to whoever may run them now (see the algorithm). */
   private wakeAll(batch: Batch): void {
     const run = batch.run;
-    const holdPromises = !this.options.parallel && run !== null && this.stack.includes(run);
+    // Sequential mode holds a run's awaits until the whole run is done, so one round's loads
+    // leave together; an urgent await (made while a plain fetch was in flight, which may be the
+    // one awaiting) is never held, or that fetch would wait forever.
+    const holdPromises =
+      !this.options.parallel && run !== null && this.stack.includes(run) && !run.isDone();
     for (const slot of batch.slots) {
       const waiters = slot.takeWaiters();
       if (waiters === null) continue;
       for (const waiter of waiters) {
-        if (waiter.kind === WAIT_PROMISE && holdPromises) (run as Run).held.push(waiter);
+        if (waiter.kind === WAIT_PROMISE && holdPromises && !waiter.urgent)
+          (run as Run).held.push(waiter);
         else {
           if (waiter.kind === WAIT_PROMISE) this.released = true;
           waiter.wake();
         }
       }
     }
+    if (run !== null && !holdPromises) this.release(run);
     this.schedule();
   }
 
@@ -387,6 +426,7 @@ export class Scheduler {
     this.yieldedJobs = [];
     for (const job of jobs) job.abandon(reason);
     const batches = [...this.pending, ...this.stack.flatMap((run) => run.batches)];
+    this.plainInflight = 0;
     this.pending = [];
     this.stack.length = 0;
     for (const batch of batches) {
@@ -394,6 +434,15 @@ export class Scheduler {
       if (batch.state !== DONE) this.failBatch(batch, reason);
     }
   }
+}
+
+/** A parked generator fetch waits on one of this batch's keys: it is a fetch's dependency. */
+function awaitedByFetch(batch: Batch): boolean {
+  for (const slot of batch.slots) {
+    const waiters = slot.waiters;
+    if (waiters !== null) for (const waiter of waiters) if (waiter.kind === WAIT_FETCH) return true;
+  }
+  return false;
 }
 
 function invariant(message: string): Error {

@@ -1,7 +1,7 @@
 import type { Dataloader } from './dataloader.js';
 import { type Load, LoadList, LoadValue, PENDING, Slot } from './load.js';
 import type { PromiseOrValue } from './util/promiseOrValue.js';
-import { stableKey } from './util/stableKey.js';
+import { identityOf } from './util/stableKey.js';
 
 /**
  * What `fetch` returns: one entry per key, in key order (the value, or an Error for that key
@@ -40,7 +40,7 @@ export abstract class Source<K, V, P = undefined> {
    * Default: primitives as themselves, plain objects and arrays by a stable serialisation.
    */
   cacheKey(key: K): unknown {
-    return typeof key === 'object' && key !== null ? stableKey(key) : key;
+    return identityOf(key);
   }
 
   /** The largest batch `fetch` receives; larger batches are split. Default: no limit. */

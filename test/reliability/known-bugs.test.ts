@@ -30,7 +30,7 @@ describe.each(modes)(
     // reject with "Deadlock: C.fetch([0]) waits on B.fetch([0]) waits on C.fetch([0])" although
     // C never loads B. The top run [B] waits on C, C waits on D's batch, which is not started yet
     // and sits in the run below; the detector follows that chain and calls it a cycle.
-    it.fails('loads A(0), C(0), D(0): every value arrives, D is fetched once', async () => {
+    it('loads A(0), C(0), D(0): every value arrives, D is fetched once', async () => {
       const log: Log = [];
       class D extends Source<number, string> {
         fetch(keys: number[]) {
@@ -73,7 +73,7 @@ describe.each(bounded)(
     // holds the run's only slot while awaiting B, and a run steps its generators only while a slot
     // is free. Also without the bare yield, when B waits on a plain batch of the same run
     // (e.g. a third load C(0) that B.fetch also loads: C is never started).
-    it.fails('loads B(0), A(0): both values arrive', async () => {
+    it('loads B(0), A(0): both values arrive', async () => {
       const log: Log = [];
       class B extends Source<number, string> {
         *fetch(keys: number[]) {
@@ -108,7 +108,7 @@ describe.each(sequential)(
     // the tick, which lifts Y into a new run on top of C's run; when C settles, the awaits of
     // C(0) are held by C's run until it is popped, which cannot happen under Y's run, and Y's
     // fetch is one of those awaits.
-    it.fails('A(0) arrives once C settles', async () => {
+    it('A(0) arrives once C settles', async () => {
       const log: Log = [];
       const gate = deferred<void>();
       class C extends Source<number, string> {
@@ -159,7 +159,7 @@ describe.each(modes)(
     // [B [0]], then nothing, forever. B's run sits on top of C's; generators that did a bare
     // `yield` are resumed only in the top run, or below it when nothing is in flight, and A is
     // in flight waiting on B, which waits on C.
-    it.fails('loads C(3), A(0): both values arrive', async () => {
+    it('loads C(3), A(0): both values arrive', async () => {
       const log: Log = [];
       class C extends Source<number, string> {
         *fetch(keys: number[]) {
@@ -196,7 +196,7 @@ describe.each(modes)(
 
 // Keeps `all` in use for the job form of BUG 1 (same failure through generator jobs).
 describe('BUG 1 through jobs', () => {
-  it.fails('jobs A(0) and all([C(0), D(0)]) finish (sequential Dataloader)', async () => {
+  it('jobs A(0) and all([C(0), D(0)]) finish (sequential Dataloader)', async () => {
     class D extends Source<number, string> {
       fetch(keys: number[]) {
         return keys.map((k) => `d${k}`);

@@ -108,12 +108,11 @@ describe(`scheduler properties: ${RUNS} random programs × every mode (seed ${SE
     ]);
   });
 
-  // Fails today: see known-bugs.test.ts (bugs 1–4, each with its smallest repro). When they are
-  // fixed this turns red: make it `it`, and the soak run covers nested programs too.
-  it.fails(
+  // Bugs 1–4 of known-bugs.test.ts used to break this one; they are fixed.
+  it(
     'nested programs (fetches that load other sources): same properties',
     async () => {
-      await holds(true, false);
+      await holds(true);
     },
     TIMEOUT,
   );

@@ -269,6 +269,7 @@ function whenSettled(batch: readonly Pending[]): Promise<void> {
 
 class SettledWaiter implements Waiter {
   readonly kind = WAIT_PROMISE;
+  urgent = false;
   constructor(
     private readonly batch: readonly Pending[],
     private readonly resolve: () => void,
