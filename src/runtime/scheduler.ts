@@ -436,11 +436,15 @@ export class Scheduler {
   }
 }
 
-/** A parked generator fetch waits on one of this batch's keys: it is a fetch's dependency. */
+/**
+ * A fetch may be waiting on one of this batch's keys: a parked generator fetch, or an await
+ * made while a plain fetch was in flight. Such a batch is never held back by the bound.
+ */
 function awaitedByFetch(batch: Batch): boolean {
   for (const slot of batch.slots) {
     const waiters = slot.waiters;
-    if (waiters !== null) for (const waiter of waiters) if (waiter.kind === WAIT_FETCH) return true;
+    if (waiters === null) continue;
+    for (const waiter of waiters) if (waiter.kind === WAIT_FETCH || waiter.urgent) return true;
   }
   return false;
 }
