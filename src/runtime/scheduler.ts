@@ -326,16 +326,26 @@ export class Scheduler {
     return moved;
   }
 
+  /**
+   * While the top run's Promises are out, the runs below may still do what a waiting fetch
+   * needs: resume a generator whose data arrived (or that did a bare `yield`), or start a batch
+   * a fetch waits on. Anything else there waits for the top run, as LIFO order wants.
+   */
   private resumeBelow(): boolean {
     for (let i = this.stack.length - 2; i >= 0; i--) {
       const run = this.stack[i] as Run;
       for (const batch of run.batches) {
-        if (batch.state !== STEPPING || !(batch.resumable || batch.yielded)) continue;
-        batch.yielded = false;
-        this.steppingRun = run;
-        batch.step();
-        this.steppingRun = null;
-        return true;
+        if (batch.state === STEPPING && (batch.resumable || batch.yielded)) {
+          batch.yielded = false;
+          this.steppingRun = run;
+          batch.step();
+          this.steppingRun = null;
+          return true;
+        }
+        if (batch.state === NEW && batch.run === run && awaitedByFetch(batch)) {
+          batch.start();
+          return true;
+        }
       }
     }
     return false;
