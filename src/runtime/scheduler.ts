@@ -25,18 +25,26 @@ const MAX_STEPS = 1_000_000;
  *     awaiting those Promises registers its loads first.
  *  2. Sources. Pending batches (first-requested order) become a new *run* pushed on a LIFO
  *     stack. The top run:
- *       a. steps every generator fetch, started or resumable, until each waits on another
- *          source's key or does a bare `yield`; a step that returns or yields a Promise puts the
- *          batch in flight, and stepping goes on only while the run has a free slot (bound:
- *          1 sequential, `maxConcurrency` async);
+ *       a. steps every generator fetch until each waits on another source's key or does a
+ *          bare `yield`; it starts a new one only while the run has a free slot (bound: 1
+ *          sequential, `maxConcurrency` async), since a step that returns or yields a Promise
+ *          puts the batch in flight;
  *       b. if that registered keys of other sources, pushes a new run on top for them and
  *          handles it first: they are the dependencies of the generators just stepped;
  *       c. only then starts its plain fetches, while a slot is free;
  *       d. then comes back to generators that did a bare `yield` (manual parallelism).
- *     A run whose batches are all done is popped; the `await`s of its keys are released.
+ *     A run whose batches are all done is popped. When the top run cannot move, the runs below
+ *     it may: they hold what the top run's generators wait on.
  *  3. Repeat until nothing is pending; when only Promises are outstanding, wait for them (each
- *     settlement schedules a tick). When nothing is outstanding yet a run cannot move, its
+ *     settlement schedules a tick). When nothing is outstanding yet no run can move, parked
  *     generators wait on each other: fail that cycle with a DeadlockError.
+ *
+ * LIVENESS BEFORE ORDER: the bound and the LIFO order only ever delay the *start* of a batch
+ * that nobody is known to need yet. A fetch in flight may be awaiting any key, so a generator
+ * whose data has arrived is always resumed, a batch that a parked fetch waits on is started
+ * past the bound, and an `await` made while a plain fetch is in flight is released as soon as
+ * its key settles; other awaits are held until their run is done (sequential mode), so one
+ * round's loads still leave together. test/reliability checks this on random programs.
  *
  * WHY A LIFO STACK: a key registered while a run is under way (by a generator fetch, or by an
  * async fetch awaiting another source) is a dependency of that run, so it is fetched before the
