@@ -18,6 +18,7 @@ import {
   type SelectionNode,
   type TypeLike,
   tagOf,
+  variablesOf,
 } from './shapes.js';
 import { argumentValues } from './values.js';
 
@@ -110,6 +111,7 @@ class Walk {
   /** Selections per (concrete type, first field node): shared by every object of a list. */
   private readonly selections = new Map<TypeLike, Map<object, Map<string, SelectionNode[]>>>();
   private readonly args = new Map<object, Record<string, unknown> | null>();
+  private readonly variables: Readonly<Record<string, unknown>>;
 
   constructor(
     private readonly plan: PrefetchPlan,
@@ -119,7 +121,9 @@ class Walk {
     private readonly context: unknown,
     private readonly maxDepth: number,
     private readonly covered: WeakMap<object, WeakSet<object>>,
-  ) {}
+  ) {
+    this.variables = variablesOf(info);
+  }
 
   /** Registers the loads of `value`'s batched children (and of their plain descendants). */
   visit(value: unknown, type: TypeLike, nodes: readonly SelectionNode[], depth: number): void {
@@ -211,7 +215,7 @@ class Walk {
     let args = this.args.get(node);
     if (args === undefined) {
       try {
-        args = argumentValues(def, node, this.info.variableValues);
+        args = argumentValues(def, node, this.variables);
       } catch {
         args = null; // graphql-js reports it at the field; nothing to prefetch
       }
@@ -229,7 +233,7 @@ class Walk {
     const first = nodes[0] as SelectionNode;
     let fields = byNode.get(first);
     if (fields === undefined) {
-      fields = collectSubfields(this.info, type, nodes);
+      fields = collectSubfields(this.info, this.variables, type, nodes);
       byNode.set(first, fields);
     }
     return fields;

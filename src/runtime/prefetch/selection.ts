@@ -7,25 +7,26 @@ import { isIncluded } from './values.js';
 
 export function collectSubfields(
   info: ResolveInfoLike,
+  variables: Readonly<Record<string, unknown>>,
   type: TypeLike,
   fieldNodes: readonly SelectionNode[],
 ): Map<string, SelectionNode[]> {
   const out = new Map<string, SelectionNode[]>();
   const visited = new Set<string>();
   for (const node of fieldNodes) {
-    if (node.selectionSet) collect(info, type, node.selectionSet, out, visited);
+    if (node.selectionSet) collect(info, variables, type, node.selectionSet, out, visited);
   }
   return out;
 }
 
 function collect(
   info: ResolveInfoLike,
+  variables: Readonly<Record<string, unknown>>,
   type: TypeLike,
   selectionSet: SelectionSetNode,
   out: Map<string, SelectionNode[]>,
   visited: Set<string>,
 ): void {
-  const variables = info.variableValues;
   for (const selection of selectionSet.selections) {
     if (!isIncluded(selection, variables)) continue;
     switch (selection.kind) {
@@ -39,7 +40,8 @@ function collect(
       case 'InlineFragment': {
         const condition = selection.typeCondition?.name.value;
         if (condition !== undefined && !applies(info, condition, type)) continue;
-        if (selection.selectionSet) collect(info, type, selection.selectionSet, out, visited);
+        if (selection.selectionSet)
+          collect(info, variables, type, selection.selectionSet, out, visited);
         break;
       }
       case 'FragmentSpread': {
@@ -48,7 +50,7 @@ function collect(
         visited.add(name);
         const fragment = info.fragments[name];
         if (!fragment || !applies(info, fragment.typeCondition.name.value, type)) continue;
-        collect(info, type, fragment.selectionSet, out, visited);
+        collect(info, variables, type, fragment.selectionSet, out, visited);
         break;
       }
     }

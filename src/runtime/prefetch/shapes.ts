@@ -84,7 +84,8 @@ export interface ResolveInfoLike {
   readonly returnType: TypeLike;
   readonly schema: SchemaLike;
   readonly fragments: Readonly<Record<string, FragmentNode>>;
-  readonly variableValues: Readonly<Record<string, unknown>>;
+  /** graphql 16: the coerced values; graphql 17: `{ sources, coerced }`. Read with variablesOf. */
+  readonly variableValues: unknown;
 }
 
 export function tagOf(type: TypeLike): string {
@@ -101,4 +102,13 @@ export function fieldsOf(type: TypeLike): Readonly<Record<string, FieldDefLike>>
   return typeof type.getFields === 'function'
     ? (type.getFields() as Readonly<Record<string, FieldDefLike>>)
     : undefined;
+}
+
+/** The coerced variable values of an operation, from graphql 16's or graphql 17's info. */
+export function variablesOf(info: ResolveInfoLike): Readonly<Record<string, unknown>> {
+  const values = info.variableValues as { coerced?: unknown; sources?: unknown } | null;
+  if (values === null || typeof values !== 'object') return {};
+  if ('coerced' in values && 'sources' in values)
+    return (values.coerced ?? {}) as Readonly<Record<string, unknown>>;
+  return values as Readonly<Record<string, unknown>>;
 }
