@@ -45,6 +45,18 @@ export function resolveEach<V>(
   load: Load<ReadonlyArray<V | null | undefined>>,
   field: BatchField,
   keys: readonly unknown[],
+  nullableItems: false,
+): PromiseOrValue<V[]>;
+export function resolveEach<V>(
+  load: Load<ReadonlyArray<V | null | undefined>>,
+  field: BatchField,
+  keys: readonly unknown[],
+  nullableItems: boolean,
+): PromiseOrValue<(V | null)[]>;
+export function resolveEach<V>(
+  load: Load<ReadonlyArray<V | null | undefined>>,
+  field: BatchField,
+  keys: readonly unknown[],
   nullableItems: boolean,
 ): PromiseOrValue<(V | null)[]> {
   if (load.pendingSlot() === null) return items(load.result(), field, keys, nullableItems);
