@@ -60,7 +60,10 @@ export interface TypeLike {
 export interface ArgDefLike {
   readonly name: string;
   readonly type: TypeLike;
+  /** graphql 16 (and 17 for programmatic schemas). */
   readonly defaultValue?: unknown;
+  /** graphql 17: `{ value }` or, for SDL schemas, `{ literal }` (a value node). */
+  readonly default?: unknown;
 }
 
 export interface FieldDefLike {

@@ -1,7 +1,14 @@
 // Argument values and @skip/@include, computed the way graphql-js does (getArgumentValues,
 // valueFromAST), from the schema objects in `info`, so a prefetched load uses exactly the key
 // and batch parameters that the field's own resolver will use.
-import type { DirectiveNode, FieldDefLike, SelectionNode, TypeLike, ValueNode } from './shapes.js';
+import type {
+  ArgDefLike,
+  DirectiveNode,
+  FieldDefLike,
+  SelectionNode,
+  TypeLike,
+  ValueNode,
+} from './shapes.js';
 import { fieldsOf, ofType, tagOf } from './shapes.js';
 
 type Variables = Readonly<Record<string, unknown>>;
@@ -18,14 +25,14 @@ export function argumentValues(
   for (const arg of def.args) {
     const given = node.arguments?.find((a) => a.name.value === arg.name);
     if (given === undefined) {
-      if (arg.defaultValue !== undefined) out[arg.name] = arg.defaultValue;
+      setDefault(out, arg);
       continue;
     }
     const value = given.value;
     if (value.kind === 'Variable') {
       const name = (value.name as { value: string }).value;
       if (Object.hasOwn(variables, name)) out[arg.name] = variables[name];
-      else if (arg.defaultValue !== undefined) out[arg.name] = arg.defaultValue;
+      else setDefault(out, arg);
       continue;
     }
     out[arg.name] = valueFromAst(value, arg.type, variables);
@@ -54,7 +61,7 @@ function valueFromAst(node: ValueNode, type: TypeLike, variables: Variables): un
     for (const field of Object.values(fields)) {
       const given = node.fields?.find((f) => f.name.value === field.name);
       if (given !== undefined) out[field.name] = valueFromAst(given.value, field.type, variables);
-      else if (field.defaultValue !== undefined) out[field.name] = field.defaultValue;
+      else setDefault(out, field);
     }
     return out;
   }
@@ -62,6 +69,18 @@ function valueFromAst(node: ValueNode, type: TypeLike, variables: Variables): un
   const value: unknown = type.parseLiteral(node, variables);
   if (value === undefined) throw new Uncoercible();
   return value;
+}
+
+/** An argument's (or input field's) default, from graphql 16's or graphql 17's definition. */
+function setDefault(out: Record<string, unknown>, def: ArgDefLike): void {
+  if (def.defaultValue !== undefined) {
+    out[def.name] = def.defaultValue;
+    return;
+  }
+  const given = def.default as { value?: unknown; literal?: ValueNode } | undefined | null;
+  if (given === undefined || given === null) return;
+  if (given.literal !== undefined) out[def.name] = valueFromAst(given.literal, def.type, {});
+  else if ('value' in given) out[def.name] = given.value;
 }
 
 /** graphql-js's shouldIncludeNode: @skip(if: true) and @include(if: false) leave it out. */
