@@ -8,10 +8,10 @@ export interface NameNode {
 
 export interface ValueNode {
   readonly kind: string;
-  readonly name?: NameNode;
+  readonly name?: NameNode | undefined;
   readonly value?: unknown;
-  readonly values?: readonly ValueNode[];
-  readonly fields?: readonly { readonly name: NameNode; readonly value: ValueNode }[];
+  readonly values?: readonly ValueNode[] | undefined;
+  readonly fields?: readonly { readonly name: NameNode | undefined; readonly value: ValueNode }[];
 }
 
 export interface ArgumentNode {
@@ -21,17 +21,17 @@ export interface ArgumentNode {
 
 export interface DirectiveNode {
   readonly name: NameNode;
-  readonly arguments?: readonly ArgumentNode[];
+  readonly arguments?: readonly ArgumentNode[] | undefined;
 }
 
 export interface SelectionNode {
   readonly kind: string;
-  readonly name?: NameNode;
-  readonly alias?: NameNode;
-  readonly arguments?: readonly ArgumentNode[];
-  readonly directives?: readonly DirectiveNode[];
-  readonly selectionSet?: SelectionSetNode;
-  readonly typeCondition?: { readonly name: NameNode };
+  readonly name?: NameNode | undefined;
+  readonly alias?: NameNode | undefined;
+  readonly arguments?: readonly ArgumentNode[] | undefined;
+  readonly directives?: readonly DirectiveNode[] | undefined;
+  readonly selectionSet?: SelectionSetNode | undefined;
+  readonly typeCondition?: { readonly name: NameNode } | undefined;
 }
 
 export interface SelectionSetNode {
