@@ -11,7 +11,7 @@ export interface ValueNode {
   readonly name?: NameNode | undefined;
   readonly value?: unknown;
   readonly values?: readonly ValueNode[] | undefined;
-  readonly fields?: readonly { readonly name: NameNode | undefined; readonly value: ValueNode }[];
+  readonly fields?: readonly { readonly name: NameNode; readonly value: ValueNode }[] | undefined;
 }
 
 export interface ArgumentNode {
