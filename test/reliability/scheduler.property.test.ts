@@ -66,8 +66,9 @@ describe(`scheduler properties: ${RUNS} random programs × every mode (seed ${SE
     'flat programs (jobs over 1–5 sources): results, no refetch, SEGMENT/TICK/ROUND bounds, no hang',
     async () => {
       await holds(false);
-      // A settled program needs a few dozen turns; far from the hang limit.
-      expect(slowest).toBeLessThan(100);
+      // A settled program needs a few dozen turns (the slowest of 100,000 in the soak: 127);
+      // far from the hang limit.
+      expect(slowest).toBeLessThan(250);
     },
     TIMEOUT,
   );
