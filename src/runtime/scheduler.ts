@@ -1,9 +1,10 @@
 import type { AnySource } from './batch.js';
-import { Batch, DONE, describeBatch, INFLIGHT, NEW, Run, STEPPING, sourceName } from './batch.js';
+import { Batch, DONE, describeBatch, INFLIGHT, NEW, Run, sourceName } from './batch.js';
 import { findDeadlock } from './deadlock.js';
 import { fetchShapeError } from './errors.js';
 import { type Call, FetchHooks } from './fetch-hooks.js';
-import { type Slot, WAIT_FETCH, WAIT_PROMISE, type Waiter } from './load.js';
+import { type Slot, WAIT_PROMISE, type Waiter } from './load.js';
+import { moveRun, resumeBelow, type Stepper } from './moves.js';
 import type { JobLike, SchedulerOptions, Stats } from './scheduler-types.js';
 import { isPromiseLike } from './util/isPromiseLike.js';
 
@@ -54,7 +55,7 @@ const MAX_STEPS = 1_000_000;
  * schedulers (DataLoader, GraphQL-Ruby ≥ 2.2) fetch it twice. It is also what keeps sequential
  * mode live: an async fetch that awaits another source gets that source fetched on top of it.
  */
-export class Scheduler {
+export class Scheduler implements Stepper {
   readonly stats: Stats = { batches: 0, keys: 0, rounds: 0, cacheHits: 0 };
   /** Set when a Promise was settled, so dispatch waits for the code awaiting it. */
   released = false;
@@ -69,7 +70,8 @@ export class Scheduler {
   private inflight = 0;
   /** Of those, plain fetches (which may be awaiting other sources' keys). */
   private plainInflight = 0;
-  private steppingRun: Run | null = null;
+  /** The run whose generators are being stepped (keys joining its batches stay in it). */
+  steppingRun: Run | null = null;
   private scheduled = false;
   private abortReason: unknown = NOT_ABORTED;
   private readonly tickFn = () => this.tick();
@@ -81,6 +83,11 @@ export class Scheduler {
   constructor(options: SchedulerOptions) {
     this.options = options;
     this.hooks = new FetchHooks(options.hooks);
+  }
+
+  /** How many batches of one run may be in flight (see moves.ts). */
+  get bound(): number {
+    return this.options.bound;
   }
 
   get aborted(): boolean {
@@ -268,18 +275,18 @@ export class Scheduler {
         continue;
       }
       if (top === undefined) return;
-      if (this.move(top)) continue;
+      if (moveRun(this, top)) continue;
       if (top.inflight > 0) {
         // Waiting on the top run's Promises: generators below that can go on (their data has
         // arrived, or they did a bare `yield`) may be what those fetches await.
-        if (this.resumeBelow()) continue;
+        if (resumeBelow(this, this.stack)) continue;
         return; // a settling Promise schedules the next tick
       }
       // The top run waits on a run below (a generator there, or a batch it has not started):
       // let the runs below move, nearest first.
       let moved = false;
       for (let i = this.stack.length - 2; i >= 0 && !moved; i--)
-        moved = this.move(this.stack[i] as Run);
+        moved = moveRun(this, this.stack[i] as Run);
       if (moved) continue;
       if (this.inflight > 0) return;
       const deadlock = findDeadlock(this.stack);
@@ -290,73 +297,6 @@ export class Scheduler {
       return this.abort(invariant(`run of ${top.batches.map(describeBatch).join(', ')} is stuck`));
     }
     this.abort(invariant(`the source loop did not settle after ${MAX_STEPS} steps`));
-  }
-
-  /**
-   * Steps a, c and d of the algorithm for one run; true if anything moved. The bound holds back
-   * only the *start* of a batch: a generator resuming, or a batch that a parked generator fetch
-   * waits on, may be what the fetch in flight is waiting for, and holding it back would hang.
-   */
-  private move(run: Run): boolean {
-    const bound = this.options.bound;
-    let moved = false;
-    // a. Generator fetches: start them while a slot is free; resume those whose data arrived.
-    this.steppingRun = run;
-    for (const batch of run.batches.slice()) {
-      if (batch.run !== run) continue;
-      if (batch.state === NEW && batch.isGeneratorFetch && run.inflight < bound) {
-        batch.start();
-        moved = true;
-      } else if (batch.state === STEPPING && batch.resumable) {
-        batch.step();
-        moved = true;
-      }
-    }
-    this.steppingRun = null;
-    // b. Their dependencies are now pending: the caller pushes them as a new run on top.
-    if (moved) return true;
-    // c. Plain fetches.
-    for (const batch of run.batches.slice()) {
-      if (batch.run !== run || batch.state !== NEW) continue;
-      if (run.inflight >= bound && !awaitedByFetch(batch)) continue;
-      batch.start();
-      moved = true;
-    }
-    if (moved) return true;
-    // d. Generators that did a bare `yield` come back now that the others have started.
-    for (const batch of run.batches) {
-      if (batch.state === STEPPING && batch.yielded) {
-        batch.yielded = false;
-        batch.resumable = true;
-        moved = true;
-      }
-    }
-    return moved;
-  }
-
-  /**
-   * While the top run's Promises are out, the runs below may still do what a waiting fetch
-   * needs: resume a generator whose data arrived (or that did a bare `yield`), or start a batch
-   * a fetch waits on. Anything else there waits for the top run, as LIFO order wants.
-   */
-  private resumeBelow(): boolean {
-    for (let i = this.stack.length - 2; i >= 0; i--) {
-      const run = this.stack[i] as Run;
-      for (const batch of run.batches) {
-        if (batch.state === STEPPING && (batch.resumable || batch.yielded)) {
-          batch.yielded = false;
-          this.steppingRun = run;
-          batch.step();
-          this.steppingRun = null;
-          return true;
-        }
-        if (batch.state === NEW && batch.run === run && awaitedByFetch(batch)) {
-          batch.start();
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** Wakes the awaits a run held back (sequential mode), once all its batches are done. */
@@ -452,19 +392,6 @@ export class Scheduler {
       if (batch.state !== DONE) this.failBatch(batch, reason);
     }
   }
-}
-
-/**
- * A fetch may be waiting on one of this batch's keys: a parked generator fetch, or an await
- * made while a plain fetch was in flight. Such a batch is never held back by the bound.
- */
-function awaitedByFetch(batch: Batch): boolean {
-  for (const slot of batch.slots) {
-    const waiters = slot.waiters;
-    if (waiters === null) continue;
-    for (const waiter of waiters) if (waiter.kind === WAIT_FETCH || waiter.urgent) return true;
-  }
-  return false;
 }
 
 function invariant(message: string): Error {
