@@ -2,6 +2,7 @@
 // artefacts in a fixed order. Deterministic: the plan is sorted, and nothing here reorders.
 import type { BatchPlan } from '../src/codegen/plan-types.js';
 import { renderBatchFields } from './batch-fields.js';
+import { renderBatchPlan } from './batch-plan.js';
 import { renderBatchSources } from './batch-sources.js';
 import { renderCreateBatchResolvers } from './create-batch-resolvers.js';
 import { renderSourceClass } from './source-class.js';
@@ -20,6 +21,7 @@ export function renderModule(plan: BatchPlan): RenderedModule {
     ...plan.sources.map(renderSourceClass),
     renderBatchSources(plan.sources),
     renderBatchFields(plan.batchFields),
+    renderBatchPlan(plan.parents),
     renderCreateBatchResolvers(plan),
   ].filter((s) => s !== '');
   return { prepend: plan.imports, content: `\n${sections.join('\n\n')}\n` };

@@ -1,5 +1,8 @@
 // One resolver wrapper: a plain function (never async) that returns the value itself when the
-// load is already settled, so graphql-js allocates no Promise for cached fields.
+// load is already settled, so graphql-js allocates no Promise for cached fields. The value goes
+// through `prefetch` (createBatchResolvers' lookahead, or the identity when it is off), which
+// loads the batched fields below it before it resolves, and is still a plain value when nothing
+// had to wait.
 import type { WrapperPlan } from '../src/codegen/plan-types.js';
 
 export function renderWrapper(
@@ -7,7 +10,7 @@ export function renderWrapper(
   dataloaderField: string,
   indent: string,
 ): string {
-  const params = `${wrapper.usesParent ? 'parent' : '_parent'}, ${wrapper.usesArgs ? 'args' : '_args'}, ctx`;
+  const params = `${wrapper.usesParent ? 'parent' : '_parent'}, ${wrapper.usesArgs ? 'args' : '_args'}, ctx, info`;
   const paramsArg = wrapper.params.length
     ? `, { ${wrapper.params.map((p) => `${p.name}: ${p.expr}`).join(', ')} }`
     : '';
@@ -21,7 +24,8 @@ export function renderWrapper(
         ? `resolveEach(${load}, ${field}, ${keyName}, ${wrapper.nullableItems})`
         : `${wrapper.helper}(${load})`;
   const narrowed = wrapper.resultType ? `${call} as ${wrapper.resultType}` : call;
-  const result = wrapper.nullCheck ? `${keyName} == null ? null : ${narrowed}` : narrowed;
+  const prefetched = `prefetch(${narrowed}, info, ctx.${dataloaderField}, ctx)`;
+  const result = wrapper.nullCheck ? `${keyName} == null ? null : ${prefetched}` : prefetched;
   return [
     `${indent}${wrapper.field}: (${params}) => {`,
     `${indent}  const ${keyName} = ${wrapper.keyExpr};`,

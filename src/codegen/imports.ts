@@ -21,9 +21,14 @@ export function planImports(
   needs: ImportNeeds,
 ): string[] {
   if (needs.helpers.size === 0) return [];
-  const values = ['Source', ...[...needs.helpers].sort()];
+  // createPrefetch and its types: every output with a @batch field emits the lookahead prefetch.
+  const values = ['createPrefetch', ...needs.helpers, 'Source'].sort(caseless);
   const types = [
     ...(needs.batchField ? ['BatchField'] : []),
+    'Dataloader',
+    'Prefetch',
+    'PrefetchOptions',
+    'PrefetchPlan',
     ...(needs.narrowsResults ? ['PromiseOrValue'] : []),
     'SourceClass',
     ...(needs.narrowsResults ? ['ValueOf'] : []),

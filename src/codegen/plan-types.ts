@@ -9,6 +9,8 @@ export interface BatchPlan {
   readonly parents: readonly ParentPlan[];
   /** The typescript-resolvers root type the wrappers satisfy: `Resolvers` or `Types.Resolvers`. */
   readonly resolversType: string;
+  /** typescript-resolvers' `ResolverFn` (or `Types.ResolverFn`), for `withPrefetch`. */
+  readonly resolverFnType: string;
   readonly dataloaderField: string;
 }
 
@@ -55,9 +57,23 @@ export interface WrapperPlan {
   readonly batchField: string | undefined;
   /** `resolveEach` only: may list items be null (missing → null) or not (→ NotFoundError)? */
   readonly nullableItems: boolean;
+  /** The field's entry of the emitted `batchPlan`; undefined leaves it out (see plan.ts). */
+  readonly prefetch: PrefetchFieldPlan | undefined;
   /**
    * `resolveEach` with non-null items is typed `(V | null)[]` by the runtime, though it throws
    * rather than return null there; the wrapper narrows it with this type (else undefined).
    */
   readonly resultType: string | undefined;
+}
+
+/** How a field loads, as the runtime's lookahead prefetch reads it (its `PrefetchField`). */
+export interface PrefetchFieldPlan {
+  /** Property path of the key on the parent's model; set unless the key is an argument. */
+  readonly keyPath: readonly string[] | undefined;
+  /** The argument holding the key (`$args.id` → `id`). */
+  readonly keyArg: string | undefined;
+  /** A list of keys, loaded with `loadAll`. */
+  readonly list: boolean;
+  /** The batch-parameter arguments, sorted. */
+  readonly params: readonly string[];
 }

@@ -34,7 +34,13 @@ interface Use {
   readonly valueName: string;
   readonly valueType: string;
   readonly valueShape: string;
-  readonly params: readonly { name: string; type: string; signature: string; expr: string }[];
+  readonly params: readonly {
+    name: string;
+    required: boolean;
+    type: string;
+    signature: string;
+    expr: string;
+  }[];
   readonly wrapper: WrapperPlan;
 }
 
@@ -112,6 +118,7 @@ export function plan(input: PlanInput): {
       batchFields: batchFields.sort((a, b) => (a.id < b.id ? -1 : 1)),
       parents: parentPlans,
       resolversType: typeRef(input.config, input.config.convertName('Resolvers')),
+      resolverFnType: typeRef(input.config, 'ResolverFn'),
       dataloaderField: input.config.dataloaderField,
     },
     needs: { helpers, batchField: batchFields.length > 0, narrowsResults, modelTypes: mapped },
@@ -232,6 +239,7 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
       const base = `NonNullable<${input.models.argsType(parent.name, field.name)}['${a.name}']>`;
       return {
         name: a.name,
+        required,
         type: required ? base : `${base} | null`,
         signature: `${a.name}: ${String(a.type).replace(/!$/, '')}${required ? '!' : ''}`,
         expr: required ? `args.${a.name}` : `args.${a.name} ?? null`,
@@ -252,6 +260,17 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
     usesArgs: key.fromArgs || params.length > 0,
     params: params.map((p) => ({ name: p.name, expr: p.expr })),
     batchField: helper === 'resolveOne' || helper === 'resolveEach' ? id : undefined,
+    // An optional argument without a default is passed as `args.x ?? null`, but the runtime's
+    // prefetch reads an omitted argument as undefined: it would load into another Source
+    // instance (another batch). Such fields stay out of the plan; their own wrappers load them.
+    prefetch: params.every((p) => p.required)
+      ? {
+          keyPath: key.fromArgs ? undefined : key.path,
+          keyArg: key.fromArgs ? key.path[0] : undefined,
+          list: helper === 'resolveEach',
+          params: params.map((p) => p.name),
+        }
+      : undefined,
     nullableItems: itemsNullable,
     resultType:
       helper === 'resolveEach' && !itemsNullable
@@ -345,7 +364,14 @@ function checkNames(
       });
     }
   }
-  for (const name of ['BatchSources', 'createBatchResolvers', 'batchFields']) {
+  for (const name of [
+    'BatchSources',
+    'createBatchResolvers',
+    'batchFields',
+    'batchPlan',
+    'batchPrefetchers',
+    'withPrefetch',
+  ]) {
     const clash = taken.get(name);
     if (clash) {
       problems.push({

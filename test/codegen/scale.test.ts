@@ -57,7 +57,10 @@ describe("GitHub's schema with @batch on 600 fields", () => {
       } as Types.Config & { cwd: string },
       false,
     )) as Types.FileOutput[];
-    expect(file?.content).toContain('export function createBatchResolvers(sources: BatchSources)');
+    expect(file?.content).toContain(
+      'export function createBatchResolvers(\n  sources: BatchSources,',
+    );
+    expect(file?.content).toContain('export const batchPlan = {');
     mkdirSync(join(dir, 'generated'), { recursive: true });
     writeFileSync(out, file?.content ?? '');
     expect(typeCheck([out])).toEqual([]);
