@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PostRow, UserRow, CommentRow } from '../fixtures/dataset.js';
 import type { OursContext } from '../contenders/ours.js';
-import { Source, resolveMany, resolveOne } from 'graphql-codegen-batch/runtime';
-import type { BatchField, SourceClass } from 'graphql-codegen-batch/runtime';
+import { createPrefetch, resolveMany, resolveOne, Source } from 'graphql-codegen-batch/runtime';
+import type { BatchField, Dataloader, Prefetch, PrefetchOptions, PrefetchPlan, SourceClass } from 'graphql-codegen-batch/runtime';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -218,26 +218,87 @@ const batchFields = {
 } satisfies Record<string, BatchField>;
 
 /**
+ * How each @batch field loads (type → field → source, key, list of keys, batch parameters):
+ * the lookahead prefetch reads it to load a field's batched children before the field
+ * resolves. A field with an optional argument that has no default is left out (it loads
+ * when it resolves).
+ */
+export const batchPlan = {
+  Comment: {
+    author: { source: 'User', keyPath: ['authorId'], list: false, params: [] },
+  },
+  Post: {
+    author: { source: 'User', keyPath: ['authorId'], list: false, params: [] },
+    comments: { source: 'CommentsByPost', keyPath: ['id'], list: false, params: ['first'] },
+  },
+} satisfies PrefetchPlan;
+
+/** The prefetch of each resolver set createBatchResolvers returned (null: prefetch off). */
+const batchPrefetchers = new WeakMap<object, Prefetch | null>();
+
+/**
  * The resolvers of every @batch field; merge them with your own. Each reads the request's
  * Dataloader from `context.dataloader`.
+ *
+ * Lookahead prefetch (on by default): before a batched field resolves, it reads its selection
+ * set (fragments, aliases, @skip/@include, arguments) and loads what the batched fields below
+ * it will load, in the same rounds, so those resolve synchronously and graphql-js allocates
+ * no Promise for them. Results, errors and batches are the same with it off.
+ * `options.prefetch`: `false` turns it off; `{ maxDepth: n }` looks at most n levels ahead.
+ * Hand-written resolvers that return objects opt in with `withPrefetch`.
  */
-export function createBatchResolvers(sources: BatchSources) {
-  return {
+export function createBatchResolvers(
+  sources: BatchSources,
+  options: { readonly prefetch?: false | PrefetchOptions } = {},
+) {
+  const prefetch: Prefetch =
+    options.prefetch === false
+      ? (value) => value
+      : createPrefetch(batchPlan, sources, options.prefetch);
+  const resolvers = {
     Comment: {
-      author: (parent, _args, ctx) => {
+      author: (parent, _args, ctx, info) => {
         const key = parent.authorId;
-        return resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Comment.author'], key);
+        return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Comment.author'], key), info, ctx.dataloader, ctx);
       },
     },
     Post: {
-      author: (parent, _args, ctx) => {
+      author: (parent, _args, ctx, info) => {
         const key = parent.authorId;
-        return resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Post.author'], key);
+        return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Post.author'], key), info, ctx.dataloader, ctx);
       },
-      comments: (parent, args, ctx) => {
+      comments: (parent, args, ctx, info) => {
         const key = parent.id;
-        return resolveMany(ctx.dataloader.with(sources.CommentsByPost, { first: args.first }).load(key));
+        return prefetch(resolveMany(ctx.dataloader.with(sources.CommentsByPost, { first: args.first }).load(key)), info, ctx.dataloader, ctx);
       },
     },
   } satisfies Resolvers;
+  batchPrefetchers.set(resolvers, options.prefetch === false ? null : prefetch);
+  return resolvers;
+}
+
+/**
+ * Opts a hand-written resolver that returns an object or a list of objects (rows read by a
+ * root field, say) into the lookahead prefetch of `batch`, the object createBatchResolvers
+ * returned (pass that object itself, not a copy): the @batch fields below the value load
+ * before it resolves, then resolve synchronously. Unchanged when prefetch is off.
+ * @example
+ * const batch = createBatchResolvers(sources);
+ * const resolvers: Resolvers = {
+ *   ...batch,
+ *   Query: { ...batch.Query, posts: withPrefetch(batch, (_parent, args, ctx) => readPosts(ctx, args)) },
+ * };
+ */
+export function withPrefetch<TResult, TParent, TContext extends { readonly dataloader: Dataloader }, TArgs>(
+  batch: ReturnType<typeof createBatchResolvers>,
+  resolver: ResolverFn<TResult, TParent, TContext, TArgs>,
+): ResolverFn<TResult, TParent, TContext, TArgs> {
+  const prefetch = batchPrefetchers.get(batch);
+  if (prefetch === undefined) {
+    throw new TypeError(
+      'withPrefetch: the first argument is not an object that createBatchResolvers returned (a copy or a merged resolver map has no prefetch); pass the result of createBatchResolvers itself.',
+    );
+  }
+  if (prefetch === null) return resolver;
+  return (parent, args, ctx, info) => prefetch(resolver(parent, args, ctx, info), info, ctx.dataloader, ctx);
 }
