@@ -235,7 +235,12 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
     .filter((a) => a !== key.argument)
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .map((a) => {
-      const required = isNonNullType(a.type) || a.defaultValue !== undefined;
+      // graphql 16 sets `defaultValue`; graphql 17 SDL schemas set `default` (the literal).
+      const required =
+        isNonNullType(a.type) ||
+        a.defaultValue !== undefined ||
+        (a as { default?: unknown }).default !== undefined ||
+        a.astNode?.defaultValue !== undefined;
       const base = `NonNullable<${input.models.argsType(parent.name, field.name)}['${a.name}']>`;
       return {
         name: a.name,
