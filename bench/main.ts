@@ -89,11 +89,13 @@ const needsOurs = ['2', '3', '4', '7'].some(wanted);
 // The plugin's output for the bench schema, regenerated now so the bench measures the current
 // plugin; loaded afterwards (a static import would read the file before it is regenerated).
 if (needsOurs) runCodegen(root, 'bench/codegen.yml');
-const { pluginOurs, pluginOursPrefetch } = await import('./scenarios/ours-plugin.js');
-if (['2', '3', '4'].some(wanted))
-  outputs.push(await executionScenarios(data, [pluginOurs, pluginOursPrefetch], options, wanted));
-if (wanted('5')) outputs.push(await modesScenario());
-if (wanted('7')) outputs.push(await memoryScenario(data, pluginOurs, options));
+const { pluginOurs, pluginOursNoPrefetch } = await import('./scenarios/ours-plugin.js');
+if (['2', '3', '4'].some(wanted)) {
+  const variants = [pluginOurs, pluginOursNoPrefetch];
+  await timed('#2–4', () => executionScenarios(data, variants, options, wanted));
+}
+if (wanted('5')) await timed('#5', modesScenario);
+if (wanted('7')) await timed('#7', () => memoryScenario(data, pluginOurs, options));
 // Last: it spawns the CLI and loads ts-morph, which would weigh on the heap figures of #7.
 if (wanted('6')) await timed('#6', () => codegenScenario(options));
 
