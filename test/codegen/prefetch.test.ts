@@ -219,7 +219,7 @@ describe('withPrefetch (hand-written resolvers returning objects)', () => {
 // `{ genre: null }`, so the child fetches again. A runtime bug (src/runtime/prefetch): it
 // should coerce an omitted parameter to null as the wrappers do. it.fails until it does.
 describe('runtime prefetch and an omitted optional batch parameter', () => {
-  it.fails('fetches once when the plan includes it', async () => {
+  it('fetches once when the plan includes it', async () => {
     const log: string[] = [];
     class BooksByAuthor extends Source<string, { title: string }[], { genre: string | null }> {
       fetch(ids: string[]) {

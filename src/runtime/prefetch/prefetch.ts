@@ -32,7 +32,10 @@ export interface PrefetchField {
   readonly keyArg?: string;
   /** A list of keys (`loadAll`) rather than one key (`load`). */
   readonly list: boolean;
-  /** The arguments that are the source's batch parameters (none: `with(Source)`). */
+  /**
+   * The arguments that are the source's batch parameters (none: `with(Source)`); an omitted
+   * one is passed as null, as the generated wrappers do.
+   */
   readonly params: readonly string[];
 }
 
@@ -70,16 +73,17 @@ export function createPrefetch(
 ): Prefetch {
   const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
   // Per request: which (object, field node) pairs a walk has covered, so the children's own
-  // wrappers do not walk their subtrees again (that would make prefetch O(size × depth)).
-  const covered = new WeakMap<Dataloader, WeakMap<object, WeakSet<object>>>();
+  // wrappers return at once instead of walking their subtrees again (O(size × depth)).
+  const covered = new WeakMap<Dataloader, Covered>();
 
   const start = <T>(value: T, info: ResolveInfoLike, dl: Dataloader, context: unknown) => {
-    let byObject = covered.get(dl);
-    if (byObject === undefined) {
-      byObject = new WeakMap();
-      covered.set(dl, byObject);
-    }
-    const walk = new Walk(plan, sources, info, dl, context, maxDepth, byObject);
+    if (value === null || typeof value !== 'object') return value;
+    let seen = covered.get(dl);
+    if (seen === undefined) {
+      seen = new WeakMap();
+      covered.set(dl, seen);
+    } else if (isCovered(seen, value, info.fieldNodes[0] as object)) return value;
+    const walk = new Walk(plan, sources, info, dl, context, maxDepth, seen);
     walk.visit(value, info.returnType, info.fieldNodes, 0);
     const pending = walk.drain();
     return pending === undefined ? value : pending.then(() => value);
@@ -111,6 +115,7 @@ class Walk {
   /** Selections per (concrete type, first field node): shared by every object of a list. */
   private readonly selections = new Map<TypeLike, Map<object, Map<string, SelectionNode[]>>>();
   private readonly args = new Map<object, Record<string, unknown> | null>();
+  private readonly sourceByNode = new Map<object, AnySource>();
   private readonly variables: Readonly<Record<string, unknown>>;
 
   constructor(
@@ -120,7 +125,7 @@ class Walk {
     private readonly dl: Dataloader,
     private readonly context: unknown,
     private readonly maxDepth: number,
-    private readonly covered: WeakMap<object, WeakSet<object>>,
+    private readonly covered: Covered,
   ) {
     this.variables = variablesOf(info);
   }
@@ -130,12 +135,12 @@ class Walk {
     if (value === null || value === undefined || depth >= this.maxDepth) return;
     const tag = tagOf(type);
     if (tag === 'GraphQLNonNull') return this.visit(value, ofType(type), nodes, depth);
+    if (typeof value !== 'object' || !claim(this.covered, value, nodes[0] as object)) return;
     if (tag === 'GraphQLList') {
       if (!Array.isArray(value)) return;
       for (const item of value) this.visit(item, ofType(type), nodes, depth);
       return;
     }
-    if (typeof value !== 'object' || !this.claim(value, nodes)) return;
     const concrete = concreteType(this.info, type, value, this.context);
     const fields = concrete === undefined ? undefined : fieldsOf(concrete);
     if (concrete === undefined || fields === undefined) return;
@@ -196,12 +201,18 @@ class Walk {
     const key =
       field.keyArg !== undefined ? args?.[field.keyArg] : readPath(parent, field.keyPath ?? []);
     if (key === null || key === undefined) return;
-    let source: AnySource;
-    if (field.params.length === 0) source = this.dl.with(SourceClass as never);
-    else {
-      const params: Record<string, unknown> = {};
-      for (const name of field.params) params[name] = args?.[name];
-      source = this.dl.with(SourceClass, params as never);
+    // The arguments, hence the Source instance, are the same for every object under one node.
+    const node = nodes[0] as SelectionNode;
+    let source = this.sourceByNode.get(node);
+    if (source === undefined) {
+      if (field.params.length === 0) source = this.dl.with(SourceClass as never) as AnySource;
+      else {
+        const params: Record<string, unknown> = {};
+        // An omitted argument is null, exactly as the generated wrappers pass it (`?? null`).
+        for (const name of field.params) params[name] = args?.[name] ?? null;
+        source = this.dl.with(SourceClass, params as never);
+      }
+      this.sourceByNode.set(node, source);
     }
     let slots: Slot<unknown>[];
     if (field.list) {
@@ -238,18 +249,29 @@ class Walk {
     }
     return fields;
   }
+}
 
-  /** False when this object was already walked for this selection in this request. */
-  private claim(value: object, nodes: readonly SelectionNode[]): boolean {
-    const first = nodes[0] as SelectionNode;
-    let seen = this.covered.get(value);
-    if (seen === undefined) {
-      seen = new WeakSet();
-      this.covered.set(value, seen);
-    } else if (seen.has(first)) return false;
-    seen.add(first);
-    return true;
-  }
+/**
+ * Per request: object → the field node(s) it was walked under. One node is the common case, so
+ * it is stored as is; a Set only when an object appears under several selections.
+ */
+type Covered = WeakMap<object, object | Set<object>>;
+
+function isCovered(covered: Covered, value: object, node: object): boolean {
+  const seen = covered.get(value);
+  return seen === node || (seen instanceof Set && seen.has(node));
+}
+
+/** Marks (value, node) as walked; false when it already was. */
+function claim(covered: Covered, value: object, node: object): boolean {
+  const seen = covered.get(value);
+  if (seen === undefined) covered.set(value, node);
+  else if (seen === node) return false;
+  else if (seen instanceof Set) {
+    if (seen.has(node)) return false;
+    seen.add(node);
+  } else covered.set(value, new Set([seen, node]));
+  return true;
 }
 
 function readPath(value: object, path: readonly string[]): unknown {
