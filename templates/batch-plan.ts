@@ -14,17 +14,14 @@ function renderField(field: string, source: string, plan: PrefetchFieldPlan): st
 
 export function renderBatchPlan(parents: readonly ParentPlan[]): string {
   const types = parents.flatMap((parent) => {
-    const fields = parent.fields.flatMap((w) =>
-      w.prefetch ? [renderField(w.field, w.source, w.prefetch)] : [],
-    );
+    const fields = parent.fields.flatMap((w) => [renderField(w.field, w.source, w.prefetch)]);
     return fields.length === 0 ? [] : [`  ${parent.typeName}: {`, ...fields, '  },'];
   });
   return [
     '/**',
     ' * How each @batch field loads (type → field → source, key, list of keys, batch parameters):',
     " * the lookahead prefetch reads it to load a field's batched children before the field",
-    ' * resolves. A field with an optional argument that has no default is left out (it loads',
-    ' * when it resolves).',
+    ' * resolves.',
     ' */',
     ...(types.length === 0
       ? ['export const batchPlan = {} satisfies PrefetchPlan;']

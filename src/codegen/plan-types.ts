@@ -57,8 +57,8 @@ export interface WrapperPlan {
   readonly batchField: string | undefined;
   /** `resolveEach` only: may list items be null (missing → null) or not (→ NotFoundError)? */
   readonly nullableItems: boolean;
-  /** The field's entry of the emitted `batchPlan`; undefined leaves it out (see plan.ts). */
-  readonly prefetch: PrefetchFieldPlan | undefined;
+  /** The field's entry of the emitted `batchPlan`. */
+  readonly prefetch: PrefetchFieldPlan;
   /**
    * `resolveEach` with non-null items is typed `(V | null)[]` by the runtime, though it throws
    * rather than return null there; the wrapper narrows it with this type (else undefined).

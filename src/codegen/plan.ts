@@ -265,17 +265,14 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
     usesArgs: key.fromArgs || params.length > 0,
     params: params.map((p) => ({ name: p.name, expr: p.expr })),
     batchField: helper === 'resolveOne' || helper === 'resolveEach' ? id : undefined,
-    // An optional argument without a default is passed as `args.x ?? null`, but the runtime's
-    // prefetch reads an omitted argument as undefined: it would load into another Source
-    // instance (another batch). Such fields stay out of the plan; their own wrappers load them.
-    prefetch: params.every((p) => p.required)
-      ? {
-          keyPath: key.fromArgs ? undefined : key.path,
-          keyArg: key.fromArgs ? key.path[0] : undefined,
-          list: helper === 'resolveEach',
-          params: params.map((p) => p.name),
-        }
-      : undefined,
+    // Optional arguments without a default are passed as `args.x ?? null`; the runtime's
+    // prefetch passes an omitted one as null too, so both reach the same Source instance.
+    prefetch: {
+      keyPath: key.fromArgs ? undefined : key.path,
+      keyArg: key.fromArgs ? key.path[0] : undefined,
+      list: helper === 'resolveEach',
+      params: params.map((p) => p.name),
+    },
     nullableItems: itemsNullable,
     resultType:
       helper === 'resolveEach' && !itemsNullable
