@@ -43,7 +43,7 @@ cd "$work"
 node24 node_modules/tsup/dist/cli-default.js --silent
 status=0
 node24 node_modules/vitest/vitest.mjs run "$@" || status=$?
-node24 -e "const r=require('./.tmp/vitest.json');console.log('vitest (node24, graphql 17): '+r.numPassedTests+' passed, '+r.numFailedTests+' failed, '+(r.numPendingTests+r.numTodoTests)+' skipped')"
+node24 -e "const r=require('./.tmp/vitest.json');console.log('node24-graphql17: '+r.numPassedTests+' passed, '+r.numFailedTests+' failed, '+(r.numPendingTests+r.numTodoTests)+' skipped')"
 echo "node24.sh: $((SECONDS - start)) s, exit $status"
 cd "$root"
 exit "$status"
