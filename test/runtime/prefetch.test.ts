@@ -1,15 +1,8 @@
 import { promiseHooks } from 'node:v8';
-import {
-  type DocumentNode,
-  type ExecutionResult,
-  execute,
-  type GraphQLFieldResolver,
-  parse,
-} from 'graphql';
-import type { Dataloader } from 'graphql-codegen-batch/runtime';
+import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { makeResolvers, schema } from './prefetch-schema.js';
-import { type Log, type Mode, modes } from './support.js';
+import { executeQuery as run } from './prefetch-schema.js';
+import { type Mode, modes } from './support.js';
 
 // Each query of the corpus is executed with prefetch off and on: results, error paths and
 // messages, and the batch log (keys sorted inside each batch) must be identical.
@@ -49,36 +42,6 @@ const corpus: Record<string, { query: string; variables?: Record<string, unknown
     query: `{ grid { title author { name } tags { name } } }`,
   },
 };
-
-async function run(
-  document: DocumentNode,
-  variables: Record<string, unknown> | undefined,
-  prefetch: boolean,
-  create: () => Dataloader,
-) {
-  const log: Log = [];
-  const { resolvers } = makeResolvers(log, { prefetch });
-  const fieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, ctx, info) => {
-    const resolve = resolvers[info.parentType.name]?.[info.fieldName];
-    if (resolve) return resolve(source as never, args as never, ctx as never, info);
-    return (source as Record<string, unknown>)[info.fieldName];
-  };
-  const result = (await execute({
-    schema,
-    document,
-    variableValues: variables ?? {},
-    contextValue: { dataloader: create() },
-    fieldResolver,
-    typeResolver: (value) => (value as { __typename: string }).__typename,
-  })) as ExecutionResult;
-  return {
-    data: JSON.stringify(result.data),
-    errors: (result.errors ?? [])
-      .map((e) => `${e.path?.join('.')}: ${e.message} ${JSON.stringify(e.extensions)}`)
-      .sort(),
-    log: log.map(([name, keys]) => `${name} ${JSON.stringify([...keys].sort())}`).sort(),
-  };
-}
 
 describe.each(modes)('$name: prefetch changes nothing but speed', (mode) => {
   for (const [name, { query, variables }] of Object.entries(corpus)) {
