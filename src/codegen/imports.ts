@@ -15,6 +15,27 @@ export interface ImportNeeds {
   readonly modelTypes: ReadonlySet<string>;
 }
 
+/**
+ * Every name the generated module may import from the runtime: a schema type of the same name
+ * (in the same output file) would collide with the import.
+ */
+export const RUNTIME_NAMES: readonly string[] = [
+  'BatchField',
+  'createPrefetch',
+  'Dataloader',
+  'Prefetch',
+  'PrefetchOptions',
+  'PrefetchPlan',
+  'PromiseOrValue',
+  'resolveEach',
+  'resolveMany',
+  'resolveNullable',
+  'resolveOne',
+  'Source',
+  'SourceClass',
+  'ValueOf',
+];
+
 export function planImports(
   schema: GraphQLSchema,
   config: ParsedBatchConfig,

@@ -4,7 +4,7 @@
 import { type GraphQLSchema, getNamedType, isEnumType, isListType, isNonNullType } from 'graphql';
 import type { CollectedBatch } from './collect.js';
 import type { ParsedBatchConfig } from './config.js';
-import type { ImportNeeds } from './imports.js';
+import { type ImportNeeds, RUNTIME_NAMES } from './imports.js';
 import {
   describeKeyType,
   type KeyType,
@@ -366,19 +366,22 @@ function checkNames(
       });
     }
   }
-  for (const name of [
+  const emitted = [
     'BatchSources',
     'createBatchResolvers',
     'batchFields',
     'batchPlan',
     'batchPrefetchers',
     'withPrefetch',
-  ]) {
+  ];
+  // In separate-file mode the schema's types are read as `Types.X`: only our own names clash.
+  const names = input.config.typesImport ? emitted : [...emitted, ...RUNTIME_NAMES];
+  for (const name of names) {
     const clash = taken.get(name);
     if (clash) {
       problems.push({
         location: undefined,
-        message: `The schema type ${clash} has the name ${name}, which graphql-codegen-batch emits. Remedy: generate the batch code into its own file (config "typesImportPath").`,
+        message: `The schema type ${clash} has the name ${name}, which graphql-codegen-batch ${emitted.includes(name) ? 'emits' : 'imports from its runtime'}. Remedy: generate the batch code into its own file (config "typesImportPath"), or rename the type.`,
       });
     }
   }

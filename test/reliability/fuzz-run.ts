@@ -21,7 +21,7 @@ export type Outcome =
 
 /** Problems without a place in the SDL that the codegen documents (DESIGN.md §3, plan.ts). */
 const SCHEMA_LEVEL = [
-  /^The schema type \S+ has the name \S+, which graphql-codegen-batch emits\. Remedy: /,
+  /^The schema type \S+ has the name \S+, which graphql-codegen-batch (emits|imports from its runtime)\. Remedy: /,
 ];
 
 /** The schema core would hand the plugin, or undefined when graphql-js cannot build one. */
