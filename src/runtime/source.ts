@@ -27,9 +27,16 @@ export abstract class Source<K, V, P = undefined> {
   /** @internal the batch that still takes keys (not yet fetched), if any. */
   _open: object | null = null;
 
+  /** @internal the Dataloader's counters, held directly: `load` is the hot path. */
+  private readonly stats: { cacheHits: number };
+  /** @internal true while `cacheKey` is the default, which `load` then inlines. */
+  private readonly defaultIdentity: boolean;
+
   constructor(dataloader: Dataloader, params: P) {
     this.dataloader = dataloader;
     this.params = params;
+    this.stats = dataloader._stats;
+    this.defaultIdentity = this.cacheKey === Source.prototype.cacheKey;
   }
 
   /** Loads the values of `keys`, aligned with them (see FetchResult). */
@@ -53,10 +60,10 @@ export abstract class Source<K, V, P = undefined> {
    * share a batch; a cached key (value or error) returns a settled Load that never waits.
    */
   load(key: K): Load<V> {
-    const cacheKey = this.cacheKey(key);
+    const cacheKey = this.defaultIdentity ? identityOf(key) : this.cacheKey(key);
     const cached = this._cache.get(cacheKey);
     if (cached !== undefined) {
-      if (cached.state !== PENDING) this.dataloader._stats.cacheHits++;
+      if (cached.state !== PENDING) this.stats.cacheHits++;
       return cached;
     }
     const slot = new Slot<V>(cacheKey);

@@ -189,6 +189,24 @@ describe.each(modes)('$name', (mode) => {
     ]);
   });
 
+  it('an overridden cacheKey decides identity: keys equal under it share one entry', async () => {
+    const log: Log = [];
+    class CaseInsensitive extends Source<string, string> {
+      override cacheKey(key: string) {
+        return key.toLowerCase();
+      }
+      fetch(keys: string[]) {
+        log.push(['CaseInsensitive', keys]);
+        return keys.map((k) => k.toUpperCase());
+      }
+    }
+    const dl = mode.create();
+    const src = dl.with(CaseInsensitive);
+    expect(src.load('Ada') === src.load('ADA')).toBe(true);
+    expect(await src.loadAll(['ada', 'Bob', 'ADA'])).toEqual(['ADA', 'BOB', 'ADA']);
+    expect(log).toEqual([['CaseInsensitive', ['Ada', 'Bob']]]);
+  });
+
   it('maxBatchSize: 2 with keys 1, 2, 3, 1 → [[1, 2], [3]]', async () => {
     const log: Log = [];
     class Small extends Source<number, number> {
