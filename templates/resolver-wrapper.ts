@@ -23,8 +23,7 @@ export function renderWrapper(
       : wrapper.helper === 'resolveEach'
         ? `resolveEach(${load}, ${field}, ${keyName}, ${wrapper.nullableItems})`
         : `${wrapper.helper}(${load})`;
-  const narrowed = wrapper.resultType ? `${call} as ${wrapper.resultType}` : call;
-  const prefetched = `prefetch(${narrowed}, info, ctx.${dataloaderField}, ctx)`;
+  const prefetched = `prefetch(${call}, info, ctx.${dataloaderField}, ctx)`;
   const result = wrapper.nullCheck ? `${keyName} == null ? null : ${prefetched}` : prefetched;
   return [
     `${indent}${wrapper.field}: (${params}) => {`,

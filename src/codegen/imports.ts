@@ -9,8 +9,6 @@ import type { ResolveHelper } from './plan-types.js';
 export interface ImportNeeds {
   readonly helpers: ReadonlySet<ResolveHelper>;
   readonly batchField: boolean;
-  /** A wrapper narrows its result with `PromiseOrValue<ValueOf<...>>`. */
-  readonly narrowsResults: boolean;
   /** GraphQL types whose model type the output names. */
   readonly modelTypes: ReadonlySet<string>;
 }
@@ -50,9 +48,7 @@ export function planImports(
     'Prefetch',
     'PrefetchOptions',
     'PrefetchPlan',
-    ...(needs.narrowsResults ? ['PromiseOrValue'] : []),
     'SourceClass',
-    ...(needs.narrowsResults ? ['ValueOf'] : []),
   ];
   const from = `'${config.runtimeImport}'`;
   const lines = config.useTypeImports

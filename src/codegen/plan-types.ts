@@ -59,11 +59,6 @@ export interface WrapperPlan {
   readonly nullableItems: boolean;
   /** The field's entry of the emitted `batchPlan`. */
   readonly prefetch: PrefetchFieldPlan;
-  /**
-   * `resolveEach` with non-null items is typed `(V | null)[]` by the runtime, though it throws
-   * rather than return null there; the wrapper narrows it with this type (else undefined).
-   */
-  readonly resultType: string | undefined;
 }
 
 /** How a field loads, as the runtime's lookahead prefetch reads it (its `PrefetchField`). */

@@ -105,7 +105,6 @@ export function plan(input: PlanInput): {
     fields: [...(parents.get(typeName) ?? [])].sort((a, b) => (a.field < b.field ? -1 : 1)),
   }));
   const helpers = new Set<ResolveHelper>(uses.map((u) => u.wrapper.helper));
-  const narrowsResults = uses.some((u) => u.wrapper.resultType !== undefined);
   const mapped = new Set<string>();
   for (const use of uses) {
     mapped.add(use.batch.parent.name);
@@ -121,7 +120,7 @@ export function plan(input: PlanInput): {
       resolverFnType: typeRef(input.config, 'ResolverFn'),
       dataloaderField: input.config.dataloaderField,
     },
-    needs: { helpers, batchField: batchFields.length > 0, narrowsResults, modelTypes: mapped },
+    needs: { helpers, batchField: batchFields.length > 0, modelTypes: mapped },
     problems,
   };
 }
@@ -274,10 +273,6 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
       params: params.map((p) => p.name),
     },
     nullableItems: itemsNullable,
-    resultType:
-      helper === 'resolveEach' && !itemsNullable
-        ? `PromiseOrValue<NonNullable<ValueOf<${batch.source}Source>>[]>`
-        : undefined,
   };
   return {
     batch,

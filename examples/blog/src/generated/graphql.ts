@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { PostRow, UserRow, CommentRow, TagRow } from '../models.js';
 import type { Context } from '../context.js';
 import { createPrefetch, resolveEach, resolveMany, resolveNullable, resolveOne, Source } from 'graphql-codegen-batch/runtime';
-import type { BatchField, Dataloader, Prefetch, PrefetchOptions, PrefetchPlan, PromiseOrValue, SourceClass, ValueOf } from 'graphql-codegen-batch/runtime';
+import type { BatchField, Dataloader, Prefetch, PrefetchOptions, PrefetchPlan, SourceClass } from 'graphql-codegen-batch/runtime';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -327,7 +327,7 @@ export function createBatchResolvers(
       },
       tags: (parent, _args, ctx, info) => {
         const keys = parent.tagIds;
-        return prefetch(resolveEach(ctx.dataloader.with(sources.Tag).loadAll(keys), batchFields['Post.tags'], keys, false) as PromiseOrValue<NonNullable<ValueOf<TagSource>>[]>, info, ctx.dataloader, ctx);
+        return prefetch(resolveEach(ctx.dataloader.with(sources.Tag).loadAll(keys), batchFields['Post.tags'], keys, false), info, ctx.dataloader, ctx);
       },
     },
     Query: {
