@@ -220,8 +220,7 @@ const batchFields = {
 /**
  * How each @batch field loads (type → field → source, key, list of keys, batch parameters):
  * the lookahead prefetch reads it to load a field's batched children before the field
- * resolves. A field with an optional argument that has no default is left out (it loads
- * when it resolves).
+ * resolves.
  */
 export const batchPlan = {
   Comment: {
