@@ -101,3 +101,78 @@ describe('prefetch: Promises handed to graphql-js', () => {
     expect(onLarge.promises).toBeLessThan(40);
   });
 });
+
+describe('prefetch: one field node, several object types', () => {
+  it('an interface field whose types load from different sources uses each type’s source', async () => {
+    const { buildSchema, graphql } = await import('graphql');
+    const { createPrefetch, Dataloader, Source } = await import('graphql-codegen-batch/runtime');
+    const log: string[] = [];
+    class UserA extends Source<string, { name: string }> {
+      fetch(keys: string[]) {
+        log.push(`UserA ${keys}`);
+        return keys.map((k) => ({ name: `a${k}` }));
+      }
+    }
+    class UserB extends Source<string, { name: string }> {
+      fetch(keys: string[]) {
+        log.push(`UserB ${keys}`);
+        return keys.map((k) => ({ name: `b${k}` }));
+      }
+    }
+    const schema = buildSchema(`
+      type User { name: String }
+      interface Item { owner: User }
+      type A implements Item { owner: User }
+      type B implements Item { owner: User }
+      type Query { items: [Item] }`);
+    const prefetch = createPrefetch(
+      {
+        A: { owner: { source: 'UserA', keyPath: ['ownerId'], list: false, params: [] } },
+        B: { owner: { source: 'UserB', keyPath: ['ownerId'], list: false, params: [] } },
+      },
+      { UserA, UserB },
+    );
+    type Ctx = { dl: InstanceType<typeof Dataloader> };
+    const fields = (name: string) =>
+      (
+        schema.getType(name) as unknown as { getFields(): Record<string, { resolve?: unknown }> }
+      ).getFields();
+    (schema.getType('Item') as unknown as { resolveType: unknown }).resolveType = (v: {
+      __typename: string;
+    }) => v.__typename;
+    (fields('Query').items as { resolve: unknown }).resolve = (
+      _: unknown,
+      __: unknown,
+      ctx: Ctx,
+      info: never,
+    ) =>
+      prefetch(
+        [
+          { __typename: 'A', ownerId: '1' },
+          { __typename: 'B', ownerId: '2' },
+        ],
+        info,
+        ctx.dl,
+        ctx,
+      );
+    (fields('A').owner as { resolve: unknown }).resolve = (
+      p: { ownerId: string },
+      _: unknown,
+      ctx: Ctx,
+    ) => ctx.dl.with(UserA).load(p.ownerId).get();
+    (fields('B').owner as { resolve: unknown }).resolve = (
+      p: { ownerId: string },
+      _: unknown,
+      ctx: Ctx,
+    ) => ctx.dl.with(UserB).load(p.ownerId).get();
+    const result = await graphql({
+      schema,
+      source: '{ items { owner { name } } }',
+      contextValue: { dl: new Dataloader() },
+    });
+    expect(result).toEqual({
+      data: { items: [{ owner: { name: 'a1' } }, { owner: { name: 'b2' } }] },
+    });
+    expect(log).toEqual(['UserA 1', 'UserB 2']);
+  });
+});

@@ -114,8 +114,9 @@ class Walk {
   private pending: Pending[] = [];
   /** Selections per (concrete type, first field node): shared by every object of a list. */
   private readonly selections = new Map<TypeLike, Map<object, Map<string, SelectionNode[]>>>();
-  private readonly args = new Map<object, Record<string, unknown> | null>();
-  private readonly sourceByNode = new Map<object, AnySource>();
+  private readonly args = new Map<FieldDefLike, Map<object, Record<string, unknown> | null>>();
+  /** Source instance per (plan entry, field node). */
+  private readonly instances = new Map<PrefetchField, Map<object, AnySource>>();
   private readonly variables: Readonly<Record<string, unknown>>;
 
   constructor(
@@ -201,9 +202,15 @@ class Walk {
     const key =
       field.keyArg !== undefined ? args?.[field.keyArg] : readPath(parent, field.keyPath ?? []);
     if (key === null || key === undefined) return;
-    // The arguments, hence the Source instance, are the same for every object under one node.
+    // The arguments, hence the Source instance, are the same for every object under one node
+    // and plan entry (one node of an interface or union field may map to several sources).
     const node = nodes[0] as SelectionNode;
-    let source = this.sourceByNode.get(node);
+    let byNode = this.instances.get(field);
+    if (byNode === undefined) {
+      byNode = new Map();
+      this.instances.set(field, byNode);
+    }
+    let source = byNode.get(node);
     if (source === undefined) {
       if (field.params.length === 0) source = this.dl.with(SourceClass as never) as AnySource;
       else {
@@ -212,7 +219,7 @@ class Walk {
         for (const name of field.params) params[name] = args?.[name] ?? null;
         source = this.dl.with(SourceClass, params as never);
       }
-      this.sourceByNode.set(node, source);
+      byNode.set(node, source);
     }
     let slots: Slot<unknown>[];
     if (field.list) {
@@ -222,15 +229,21 @@ class Walk {
     this.pending.push({ slots, source, list: field.list, type: def.type, nodes, depth });
   }
 
+  /** Argument values per (field definition, node): defaults differ between object types. */
   private argsOf(def: FieldDefLike, node: SelectionNode): Record<string, unknown> | null {
-    let args = this.args.get(node);
+    let byNode = this.args.get(def);
+    if (byNode === undefined) {
+      byNode = new Map();
+      this.args.set(def, byNode);
+    }
+    let args = byNode.get(node);
     if (args === undefined) {
       try {
         args = argumentValues(def, node, this.variables);
       } catch {
         args = null; // graphql-js reports it at the field; nothing to prefetch
       }
-      this.args.set(node, args);
+      byNode.set(node, args);
     }
     return args;
   }
