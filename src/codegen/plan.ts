@@ -369,9 +369,7 @@ function checkNames(
     'batchPrefetchers',
     'withPrefetch',
   ];
-  // In separate-file mode the schema's types are read as `Types.X`: only our own names clash.
-  const names = input.config.typesImport ? emitted : [...emitted, ...RUNTIME_NAMES];
-  for (const name of names) {
+  for (const name of [...emitted, ...RUNTIME_NAMES]) {
     const clash = taken.get(name);
     if (clash) {
       problems.push({

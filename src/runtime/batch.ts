@@ -17,7 +17,7 @@ type BatchState = typeof NEW | typeof STEPPING | typeof INFLIGHT | typeof DONE;
 const NEXT = 0;
 const THROW = 1;
 
-/** A group of source runs' bookkeeping: see the algorithm in scheduler.ts. */
+/** One source run on the LIFO stack (see the algorithm in scheduler.ts). */
 export class Run {
   readonly batches: Batch[];
   /** Batches of this run whose Promise is outstanding (the mode's bound applies per run). */
@@ -93,7 +93,7 @@ export class Batch implements Waiter, SlotOwner {
     if (this.state === DONE) return;
     this.waitingOn = null;
     this.resumable = true;
-    this.scheduler.fetchReady(this);
+    this.scheduler.fetchReady();
   }
 
   /** Steps the generator fetch until it waits on a key, does a bare yield, or returns. */

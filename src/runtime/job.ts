@@ -15,7 +15,6 @@ export class JobTask<T> implements Waiter {
   readonly kind = WAIT_JOB;
   private readonly gen: Generator<unknown, T, unknown>;
   private readonly scheduler: Scheduler;
-  waitingOn: Slot<unknown> | null = null;
   done = false;
   threw = false;
   value: T | undefined = undefined;
@@ -40,7 +39,6 @@ export class JobTask<T> implements Waiter {
 
   wake(): void {
     if (this.done) return;
-    this.waitingOn = null;
     this.scheduler.jobReady(this);
   }
 
@@ -62,7 +60,6 @@ export class JobTask<T> implements Waiter {
       if (yielded === undefined) return this.scheduler.jobYielded(this);
       if (yielded instanceof Slot) {
         if (yielded.state !== PENDING) continue;
-        this.waitingOn = yielded;
         this.scheduler.jobParked(this);
         yielded.park(this);
         return;

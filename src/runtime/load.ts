@@ -14,7 +14,7 @@ export interface Waiter {
   wake(): void;
 }
 
-/** Who waits decides when it may run again (see the scheduler's comment in dataloader.ts). */
+/** Who waits decides when it may run again (see the scheduler's comment in scheduler.ts). */
 export const WAIT_PROMISE = 0;
 export const WAIT_JOB = 1;
 export const WAIT_FETCH = 2;

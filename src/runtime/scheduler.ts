@@ -22,8 +22,8 @@ const MAX_STEPS = 1_000_000;
  *     run until they finish or park on a pending key. Sequential mode resumes jobs only when no
  *     source run is left, so one round's loads are all registered before the next batch leaves
  *     (rounds = depth of the data). Async mode resumes them as soon as their batch settles. If
- *     resuming settled any Promise, the tick ends here and another is scheduled, so that code
- *     awaiting those Promises registers its loads first.
+ *     a resumed job finished with a Promise result, the tick ends here and another is
+ *     scheduled, so that code awaiting that result registers its loads first.
  *  2. Sources. Pending batches (first-requested order) become a new *run* pushed on a LIFO
  *     stack. The top run:
  *       a. steps every generator fetch until each waits on another source's key or does a
@@ -57,7 +57,7 @@ const MAX_STEPS = 1_000_000;
  */
 export class Scheduler implements Stepper {
   readonly stats: Stats = { batches: 0, keys: 0, rounds: 0, cacheHits: 0 };
-  /** Set when a Promise was settled, so dispatch waits for the code awaiting it. */
+  /** Set when resuming jobs settled a job's Promise, so dispatch waits for its awaiters. */
   released = false;
   private readonly options: SchedulerOptions;
   private pending: Batch[] = [];
@@ -139,7 +139,7 @@ export class Scheduler implements Stepper {
     this.parkedJobs.delete(job);
   }
 
-  fetchReady(_batch: Batch): void {
+  fetchReady(): void {
     this.schedule();
   }
 
@@ -304,7 +304,6 @@ export class Scheduler implements Stepper {
     if (run.held.length === 0) return;
     const held = run.held.splice(0);
     for (const waiter of held) waiter.wake();
-    this.released = true;
   }
 
   batchStarted(batch: Batch): void {
@@ -360,7 +359,6 @@ export class Scheduler implements Stepper {
         if (waiter.kind === WAIT_PROMISE && holdPromises && !waiter.urgent)
           (run as Run).held.push(waiter);
         else {
-          if (waiter.kind === WAIT_PROMISE) this.released = true;
           waiter.wake();
         }
       }
