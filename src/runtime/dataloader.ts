@@ -7,7 +7,7 @@ import { inspect } from './util/inspect.js';
 import { isGenerator } from './util/isGenerator.js';
 import type { PromiseOrValue } from './util/promiseOrValue.js';
 import { defaultSchedule } from './util/schedule.js';
-import { identityOf } from './util/stableKey.js';
+import { identityOf, inCall } from './util/stableKey.js';
 
 /** What `hooks.onBatch` receives once per batch. */
 export interface BatchEvent {
@@ -101,7 +101,12 @@ export class Dataloader {
       this.sources.set(SourceClass, created);
       return created;
     }
-    const id = identityOf(params);
+    let id: unknown;
+    try {
+      id = identityOf(params);
+    } catch (error) {
+      throw inCall(error, () => `dataloader.with(${SourceClass.name}, ${inspect(params)})`);
+    }
     let byParams = this.sourcesByParams.get(SourceClass);
     if (byParams === undefined) {
       byParams = new Map();

@@ -1,7 +1,8 @@
 import type { Dataloader } from './dataloader.js';
 import { type Load, LoadList, LoadValue, PENDING, Slot } from './load.js';
+import { inspect } from './util/inspect.js';
 import type { PromiseOrValue } from './util/promiseOrValue.js';
-import { identityOf } from './util/stableKey.js';
+import { identityOf, inCall } from './util/stableKey.js';
 
 /**
  * What `fetch` returns: one entry per key, in key order (the value, or an Error for that key
@@ -60,7 +61,12 @@ export abstract class Source<K, V, P = undefined> {
    * share a batch; a cached key (value or error) returns a settled Load that never waits.
    */
   load(key: K): Load<V> {
-    const cacheKey = this.defaultIdentity ? identityOf(key) : this.cacheKey(key);
+    let cacheKey: unknown;
+    try {
+      cacheKey = this.defaultIdentity ? identityOf(key) : this.cacheKey(key);
+    } catch (error) {
+      throw inCall(error, () => `${this.constructor.name}.load(${inspect(key)})`);
+    }
     const cached = this._cache.get(cacheKey);
     if (cached !== undefined) {
       if (cached.state !== PENDING) this.stats.cacheHits++;

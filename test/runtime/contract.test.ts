@@ -409,6 +409,28 @@ describe.each(modes)('$name: errors', (mode) => {
     );
   });
 
+  it('a key or params with no stable identity: the error names the call, the rule and the value', () => {
+    class Keyed extends Source<unknown, string> {
+      fetch(keys: unknown[]) {
+        return keys.map(String);
+      }
+    }
+    class WithParams extends Source<number, string, { s: symbol }> {
+      fetch(keys: number[]) {
+        return keys.map(String);
+      }
+    }
+    const dl = mode.create();
+    expect(() => dl.with(Keyed).load({ tag: Symbol('x') })).toThrow(
+      'Keyed.load({ tag: Symbol(x) }): a cache key or batch parameter contains Symbol(x), ' +
+        'which has no stable identity: use plain data, or override cacheKey().',
+    );
+    expect(() => dl.with(WithParams, { s: Symbol('y') })).toThrow(
+      'dataloader.with(WithParams, { s: Symbol(y) }): a cache key or batch parameter contains ' +
+        'Symbol(y), which has no stable identity: use plain data, or override cacheKey().',
+    );
+  });
+
   it('dataloader.run() of something that is not a function says so', () => {
     const dl = mode.create();
     // @ts-expect-error: not a job.

@@ -1,4 +1,21 @@
 const MAX_DEPTH = 100;
+const IDENTITY_ERROR: unique symbol = Symbol('graphql-codegen-batch identity error');
+
+/**
+ * Prefixes an identity error with the call that received the bad value, e.g.
+ * `Users.load({ … })`; any other error (a throwing getter) passes through untouched.
+ */
+export function inCall(error: unknown, call: () => string): unknown {
+  if (error instanceof Error && (error as { [IDENTITY_ERROR]?: true })[IDENTITY_ERROR]) {
+    error.message = `${call()}: ${error.message}`;
+  }
+  return error;
+}
+
+function identityError<E extends Error>(error: E): E {
+  (error as E & { [IDENTITY_ERROR]?: true })[IDENTITY_ERROR] = true;
+  return error;
+}
 
 /**
  * The identity of a key (or of batch parameters) in a Map: primitives as themselves, plain
@@ -19,16 +36,20 @@ function serialize(value: unknown, depth: number): string {
     // A method (toJSON, a getter's class…) is behaviour, not identity, as for JSON.
     if (typeof value === 'function') return 'function';
     if (typeof value === 'symbol')
-      throw new TypeError(
-        `A cache key or batch parameter contains ${String(value)}, which has no stable identity: ` +
-          'use plain data, or override cacheKey().',
+      throw identityError(
+        new TypeError(
+          `a cache key or batch parameter contains ${String(value)}, which has no stable ` +
+            'identity: use plain data, or override cacheKey().',
+        ),
       );
     return JSON.stringify(value) as string;
   }
   if (depth > MAX_DEPTH) {
-    throw new RangeError(
-      `A cache key or batch parameter is nested deeper than ${MAX_DEPTH} levels (or is ` +
-        'circular): use a flatter key, or override cacheKey().',
+    throw identityError(
+      new RangeError(
+        `a cache key or batch parameter is nested deeper than ${MAX_DEPTH} levels (or is ` +
+          'circular): use a flatter key, or override cacheKey().',
+      ),
     );
   }
   const next = depth + 1;
@@ -38,9 +59,11 @@ function serialize(value: unknown, depth: number): string {
     return `Map(${[...value].map(([k, v]) => `${serialize(k, next)}=>${serialize(v, next)}`).join(',')})`;
   if (value instanceof Set) return `Set(${[...value].map((v) => serialize(v, next)).join(',')})`;
   if (Object.getOwnPropertySymbols(value).length > 0) {
-    throw new TypeError(
-      'A cache key or batch parameter has symbol-keyed properties, which have no stable ' +
-        'identity: use plain data, or override cacheKey().',
+    throw identityError(
+      new TypeError(
+        'a cache key or batch parameter has symbol-keyed properties, which have no stable ' +
+          'identity: use plain data, or override cacheKey().',
+      ),
     );
   }
   const proto = Object.getPrototypeOf(value);
