@@ -194,12 +194,15 @@ export function all<const T extends readonly Load<unknown>[]>(
 
 // Private: the Promise of a Load, for `await` and `then`. It re-polls on every wake because a
 // list waits on its parts one at a time.
-class PromiseWaiter<V> implements Waiter {
+class PromiseWaiter<V, R, A, B> implements Waiter {
   readonly kind = WAIT_PROMISE;
   urgent = false;
   constructor(
     private readonly load: Load<V>,
-    private readonly resolve: (value: V) => void,
+    private readonly map: (value: V, a: A, b: B) => R,
+    private readonly a: A,
+    private readonly b: B,
+    private readonly resolve: (value: R) => void,
     private readonly reject: (error: unknown) => void,
   ) {}
   wake(): void {
@@ -209,13 +212,31 @@ class PromiseWaiter<V> implements Waiter {
       return;
     }
     try {
-      this.resolve(this.load.result());
+      this.resolve(this.map(this.load.result(), this.a, this.b));
     } catch (error) {
       this.reject(error);
     }
   }
 }
 
+const same = <V>(value: V): V => value;
+
 function toPromise<V>(load: Load<V>): Promise<V> {
-  return new Promise<V>((resolve, reject) => new PromiseWaiter(load, resolve, reject).wake());
+  return mapLoad(load, same, undefined, undefined);
+}
+
+/**
+ * One Promise of `map(value, a, b)` once `load` settles (rejected with its error, or with what
+ * `map` throws): the pending path of the resolve helpers, with no second Promise and no
+ * closure per call.
+ */
+export function mapLoad<V, R, A, B>(
+  load: Load<V>,
+  map: (value: V, a: A, b: B) => R,
+  a: A,
+  b: B,
+): Promise<R> {
+  return new Promise<R>((resolve, reject) =>
+    new PromiseWaiter(load, map, a, b, resolve, reject).wake(),
+  );
 }

@@ -1,5 +1,5 @@
 import { NotFoundError } from './errors.js';
-import type { Load } from './load.js';
+import { type Load, mapLoad } from './load.js';
 import type { PromiseOrValue } from './util/promiseOrValue.js';
 
 // Helpers for generated resolver wrappers. Each returns the plain value when the Load has
@@ -25,19 +25,19 @@ export function resolveOne<V>(
   key: unknown,
 ): PromiseOrValue<V> {
   if (load.pendingSlot() === null) return required(load.result(), field, key);
-  return load.then((value) => required(value, field, key));
+  return mapLoad(load, required, field, key);
 }
 
 /** A nullable field with a scalar key: a missing value is `null`. */
 export function resolveNullable<V>(load: Load<V | null | undefined>): PromiseOrValue<V | null> {
   if (load.pendingSlot() === null) return load.result() ?? null;
-  return load.then(orNull);
+  return mapLoad(load, orNull, undefined, undefined);
 }
 
 /** A `many: true` field: a missing list is `[]`. */
 export function resolveMany<V>(load: Load<readonly V[] | null | undefined>): PromiseOrValue<V[]> {
   if (load.pendingSlot() === null) return orEmpty(load.result());
-  return load.then(orEmpty);
+  return mapLoad(load, orEmpty, undefined, undefined);
 }
 
 /** A list key (`loadAll`): each missing item is `null`, or a NotFoundError naming its key. */
@@ -60,7 +60,7 @@ export function resolveEach<V>(
   nullableItems: boolean,
 ): PromiseOrValue<(V | null)[]> {
   if (load.pendingSlot() === null) return items(load.result(), field, keys, nullableItems);
-  return load.then((values) => items(values, field, keys, nullableItems));
+  return mapLoad(load, eachItem, field, { keys, nullableItems });
 }
 
 function required<V>(value: V | null | undefined, field: BatchField, key: unknown): V {
@@ -82,15 +82,22 @@ function items<V>(
   keys: readonly unknown[],
   nullableItems: boolean,
 ): (V | null)[] {
-  const out: (V | null)[] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value === null || value === undefined) {
-      if (!nullableItems) throw notFound(field, keys[i]);
-      out[i] = null;
-    } else out[i] = value;
+  // `loadAll` built this array for this call: missing items become null (or an error) in place.
+  const out = values as (V | null | undefined)[];
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] !== null && out[i] !== undefined) continue;
+    if (!nullableItems) throw notFound(field, keys[i]);
+    out[i] = null;
   }
-  return out;
+  return out as (V | null)[];
+}
+
+function eachItem<V>(
+  values: ReadonlyArray<V | null | undefined>,
+  field: BatchField,
+  each: { readonly keys: readonly unknown[]; readonly nullableItems: boolean },
+): (V | null)[] {
+  return items(values, field, each.keys, each.nullableItems);
 }
 
 function notFound(field: BatchField, key: unknown): NotFoundError {
