@@ -1,9 +1,10 @@
-import { PENDING, Slot, type SlotOwner, WAIT_FETCH, type Waiter } from './load.js';
+import type { Slot, SlotOwner, Waiter } from './load.js';
+import { WAIT_FETCH } from './load.js';
 import type { Scheduler } from './scheduler.js';
 import type { Source } from './source.js';
+import { type Call, GeneratorStepper } from './stepping.js';
 import { inspect } from './util/inspect.js';
 import { isGenerator, isGeneratorFunction } from './util/isGenerator.js';
-import { isPromiseLike } from './util/isPromiseLike.js';
 
 export type AnySource = Source<unknown, unknown, unknown>;
 
@@ -13,9 +14,6 @@ export const STEPPING = 1;
 export const INFLIGHT = 2;
 export const DONE = 3;
 type BatchState = typeof NEW | typeof STEPPING | typeof INFLIGHT | typeof DONE;
-
-const NEXT = 0;
-const THROW = 1;
 
 /** One source run on the LIFO stack (see the algorithm in scheduler.ts). */
 export class Run {
@@ -34,7 +32,7 @@ export class Run {
 }
 
 /** The keys of one `fetch` call: one Source, in first-requested order, deduplicated. */
-export class Batch implements Waiter, SlotOwner {
+export class Batch extends GeneratorStepper implements Waiter, SlotOwner {
   readonly kind = WAIT_FETCH;
   readonly source: AnySource;
   readonly scheduler: Scheduler;
@@ -51,11 +49,10 @@ export class Batch implements Waiter, SlotOwner {
   yielded = false;
   /** The generator can be stepped again (what it waited on has settled). */
   resumable = false;
-  private resumeMode: typeof NEXT | typeof THROW = NEXT;
-  private resumeArg: unknown = undefined;
   startedAt = 0;
 
   constructor(source: AnySource, scheduler: Scheduler) {
+    super();
     this.source = source;
     this.scheduler = scheduler;
     this.isGeneratorFetch = isGeneratorFunction(source.fetch);
@@ -89,7 +86,7 @@ export class Batch implements Waiter, SlotOwner {
   }
 
   /** Called when the key it waited on settled, or its yielded Promise did. */
-  wake(): void {
+  override wake(): void {
     if (this.state === DONE) return;
     this.waitingOn = null;
     this.resumable = true;
@@ -98,38 +95,8 @@ export class Batch implements Waiter, SlotOwner {
 
   /** Steps the generator fetch until it waits on a key, does a bare yield, or returns. */
   step(): void {
-    const gen = this.gen as Generator<unknown, unknown, unknown>;
     this.resumable = false;
-    for (;;) {
-      const mode = this.resumeMode;
-      const arg = this.resumeArg;
-      this.resumeMode = NEXT;
-      this.resumeArg = undefined;
-      const result = this.scheduler.callFetch(this, () =>
-        mode === THROW ? gen.throw(arg) : gen.next(arg),
-      );
-      if (result.threw) return this.scheduler.failBatch(this, result.error);
-      const step = result.value as IteratorResult<unknown, unknown>;
-      if (step.done) return this.scheduler.deliver(this, step.value);
-      const yielded = step.value;
-      if (yielded === undefined) {
-        this.yielded = true;
-        return;
-      }
-      if (yielded instanceof Slot) {
-        if (yielded.state !== PENDING) continue;
-        this.waitingOn = yielded;
-        yielded.park(this);
-        return;
-      }
-      if (isPromiseLike(yielded)) return this.awaitYielded(yielded);
-      this.resumeMode = THROW;
-      this.resumeArg = new TypeError(
-        `${sourceName(this.source)}.fetch() yielded ${inspect(yielded)}: inside a generator ` +
-          'fetch, wait for data with `yield* source.load(key)` or hand control back with a bare ' +
-          '`yield`.',
-      );
-    }
+    this.runSteps();
   }
 
   /** Ends a parked generator (abort, deadlock) so its `finally` blocks run. */
@@ -144,21 +111,47 @@ export class Batch implements Waiter, SlotOwner {
     }
   }
 
-  private awaitYielded(promise: PromiseLike<unknown>): void {
-    this.scheduler.batchInFlight(this);
-    promise.then(
-      (value) => this.resumeAfterPromise(NEXT, value),
-      (error) => this.resumeAfterPromise(THROW, error),
-    );
+  protected override generator(): Generator<unknown, unknown, unknown> {
+    return this.gen as Generator<unknown, unknown, unknown>;
   }
 
-  private resumeAfterPromise(mode: typeof NEXT | typeof THROW, arg: unknown): void {
-    if (this.state === DONE) return;
+  protected override invoke(step: () => unknown): Call {
+    return this.scheduler.callFetch(this, step);
+  }
+
+  protected override onReturn(value: unknown): void {
+    this.scheduler.deliver(this, value);
+  }
+
+  protected override onThrow(error: unknown): void {
+    this.scheduler.failBatch(this, error);
+  }
+
+  protected override onBareYield(): void {
+    this.yielded = true;
+  }
+
+  protected override onWait(slot: Slot<unknown>): void {
+    this.waitingOn = slot;
+    slot.park(this);
+  }
+
+  protected override onAwait(): void {
+    this.scheduler.batchInFlight(this);
+  }
+
+  protected override canResume(): boolean {
+    if (this.state === DONE) return false;
     this.scheduler.batchLanded(this);
     this.state = STEPPING;
-    this.resumeMode = mode;
-    this.resumeArg = arg;
-    this.wake();
+    return true;
+  }
+
+  protected override badYield(value: unknown): TypeError {
+    return new TypeError(
+      `${sourceName(this.source)}.fetch() yielded ${inspect(value)}: inside a generator fetch, ` +
+        'wait for data with `yield* source.load(key)` or hand control back with a bare `yield`.',
+    );
   }
 }
 

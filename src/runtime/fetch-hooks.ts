@@ -1,7 +1,6 @@
 import type { Batch } from './batch.js';
 import type { DataloaderHooks } from './dataloader.js';
-
-export type Call = { threw: false; value: unknown } | { threw: true; error: unknown };
+import type { Call } from './stepping.js';
 
 const now: () => number =
   typeof performance === 'object' && typeof performance.now === 'function'

@@ -1,17 +1,14 @@
-import { PENDING, Slot, WAIT_JOB, type Waiter } from './load.js';
+import { type Slot, WAIT_JOB, type Waiter } from './load.js';
 import type { Scheduler } from './scheduler.js';
+import { type Call, GeneratorStepper } from './stepping.js';
 import { inspect } from './util/inspect.js';
-import { isPromiseLike } from './util/isPromiseLike.js';
-
-const NEXT = 0;
-const THROW = 1;
 
 /**
  * A generator job (`dataloader.run(function* () { … })`): GraphQL-Ruby's job Fiber. It runs
  * until it waits on a pending key (parked on that key), does a bare `yield` (resumed in the
  * next round), or finishes.
  */
-export class JobTask<T> implements Waiter {
+export class JobTask<T> extends GeneratorStepper implements Waiter {
   readonly kind = WAIT_JOB;
   private readonly gen: Generator<unknown, T, unknown>;
   private readonly scheduler: Scheduler;
@@ -21,10 +18,8 @@ export class JobTask<T> implements Waiter {
   error: unknown = undefined;
   private resolve: ((value: T) => void) | null = null;
   private reject: ((error: unknown) => void) | null = null;
-  private resumeMode: typeof NEXT | typeof THROW = NEXT;
-  private resumeArg: unknown = undefined;
-
   constructor(gen: Generator<unknown, T, unknown>, scheduler: Scheduler) {
+    super();
     this.gen = gen;
     this.scheduler = scheduler;
   }
@@ -37,40 +32,13 @@ export class JobTask<T> implements Waiter {
     });
   }
 
-  wake(): void {
+  override wake(): void {
     if (this.done) return;
     this.scheduler.jobReady(this);
   }
 
   step(): void {
-    const gen = this.gen;
-    for (;;) {
-      const mode = this.resumeMode;
-      const arg = this.resumeArg;
-      this.resumeMode = NEXT;
-      this.resumeArg = undefined;
-      let step: IteratorResult<unknown, T>;
-      try {
-        step = mode === THROW ? gen.throw(arg) : gen.next(arg);
-      } catch (error) {
-        return this.finish(true, undefined, error);
-      }
-      if (step.done) return this.finish(false, step.value, undefined);
-      const yielded = step.value;
-      if (yielded === undefined) return this.scheduler.jobYielded(this);
-      if (yielded instanceof Slot) {
-        if (yielded.state !== PENDING) continue;
-        this.scheduler.jobParked(this);
-        yielded.park(this);
-        return;
-      }
-      if (isPromiseLike(yielded)) return this.awaitYielded(yielded);
-      this.resumeMode = THROW;
-      this.resumeArg = new TypeError(
-        `A Dataloader job yielded ${inspect(yielded)}: wait for data with ` +
-          '`yield* source.load(key)` (note the star) or hand control back with a bare `yield`.',
-      );
-    }
+    this.runSteps();
   }
 
   /** Ends the job with `error` (abort): its `finally` blocks run, its result rejects. */
@@ -84,19 +52,48 @@ export class JobTask<T> implements Waiter {
     this.finish(true, undefined, error);
   }
 
-  private awaitYielded(promise: PromiseLike<unknown>): void {
-    this.scheduler.jobParked(this);
-    promise.then(
-      (value) => this.resumeAfterPromise(NEXT, value),
-      (error) => this.resumeAfterPromise(THROW, error),
-    );
+  protected override generator(): Generator<unknown, unknown, unknown> {
+    return this.gen;
   }
 
-  private resumeAfterPromise(mode: typeof NEXT | typeof THROW, arg: unknown): void {
-    if (this.done) return;
-    this.resumeMode = mode;
-    this.resumeArg = arg;
-    this.wake();
+  protected override invoke(step: () => unknown): Call {
+    try {
+      return { threw: false, value: step() };
+    } catch (error) {
+      return { threw: true, error };
+    }
+  }
+
+  protected override onReturn(value: unknown): void {
+    this.finish(false, value as T, undefined);
+  }
+
+  protected override onThrow(error: unknown): void {
+    this.finish(true, undefined, error);
+  }
+
+  protected override onBareYield(): void {
+    this.scheduler.jobYielded(this);
+  }
+
+  protected override onWait(slot: Slot<unknown>): void {
+    this.scheduler.jobParked(this);
+    slot.park(this);
+  }
+
+  protected override onAwait(): void {
+    this.scheduler.jobParked(this);
+  }
+
+  protected override canResume(): boolean {
+    return !this.done;
+  }
+
+  protected override badYield(value: unknown): TypeError {
+    return new TypeError(
+      `A Dataloader job yielded ${inspect(value)}: wait for data with ` +
+        '`yield* source.load(key)` (note the star) or hand control back with a bare `yield`.',
+    );
   }
 
   private finish(threw: boolean, value: T | undefined, error: unknown): void {

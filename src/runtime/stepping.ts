@@ -1,0 +1,70 @@
+// Stepping a generator the way GraphQL-Ruby resumes a Fiber, shared by generator jobs
+// (job.ts) and generator fetches (batch.ts): run until it returns, throws, waits on a pending
+// key, yields a Promise, or does a bare `yield`. Each subclass says what those mean for it.
+import { PENDING, Slot } from './load.js';
+import { isPromiseLike } from './util/isPromiseLike.js';
+
+const NEXT = 0;
+const THROW = 1;
+type Mode = typeof NEXT | typeof THROW;
+
+export type Call = { threw: false; value: unknown } | { threw: true; error: unknown };
+
+export abstract class GeneratorStepper {
+  private resumeMode: Mode = NEXT;
+  private resumeArg: unknown = undefined;
+
+  /** The generator to step (set before the first `runSteps`). */
+  protected abstract generator(): Generator<unknown, unknown, unknown>;
+  /** Calls `next`/`throw`, catching what it throws (a fetch wraps it in `hooks.wrapFetch`). */
+  protected abstract invoke(step: () => unknown): Call;
+  protected abstract onReturn(value: unknown): void;
+  protected abstract onThrow(error: unknown): void;
+  protected abstract onBareYield(): void;
+  protected abstract onWait(slot: Slot<unknown>): void;
+  /** A yielded Promise is outstanding. */
+  protected abstract onAwait(): void;
+  /** It settled: false when this task is over and must not resume. */
+  protected abstract canResume(): boolean;
+  /** The TypeError thrown back into the generator when it yields something else. */
+  protected abstract badYield(value: unknown): TypeError;
+  /** Schedules the next `runSteps` (the task is ready again). */
+  abstract wake(): void;
+
+  protected runSteps(): void {
+    const gen = this.generator();
+    for (;;) {
+      const mode = this.resumeMode;
+      const arg = this.resumeArg;
+      this.resumeMode = NEXT;
+      this.resumeArg = undefined;
+      const call = this.invoke(() => (mode === THROW ? gen.throw(arg) : gen.next(arg)));
+      if (call.threw) return this.onThrow(call.error);
+      const step = call.value as IteratorResult<unknown, unknown>;
+      if (step.done) return this.onReturn(step.value);
+      const yielded = step.value;
+      if (yielded === undefined) return this.onBareYield();
+      if (yielded instanceof Slot) {
+        if (yielded.state !== PENDING) continue;
+        return this.onWait(yielded);
+      }
+      if (isPromiseLike(yielded)) {
+        this.onAwait();
+        yielded.then(
+          (value) => this.resumeWith(NEXT, value),
+          (error) => this.resumeWith(THROW, error),
+        );
+        return;
+      }
+      this.resumeMode = THROW;
+      this.resumeArg = this.badYield(yielded);
+    }
+  }
+
+  private resumeWith(mode: Mode, arg: unknown): void {
+    if (!this.canResume()) return;
+    this.resumeMode = mode;
+    this.resumeArg = arg;
+    this.wake();
+  }
+}
