@@ -91,6 +91,8 @@ export class Slot<V> extends Load<V> {
   /** The batch that will deliver this key, while it is pending (the scheduler's business). */
   owner: SlotOwner | null = null;
   readonly cacheKey: unknown;
+  /** `{ done: true, value }` for `yield*`, made on first use once settled. */
+  private doneResult: IteratorReturnResult<V> | null = null;
 
   constructor(cacheKey: unknown) {
     super();
@@ -101,11 +103,18 @@ export class Slot<V> extends Load<V> {
     return this.state === PENDING ? (this as Slot<unknown>) : null;
   }
 
-  // The hot path of `yield* source.load(key)`: one state check, no virtual calls.
+  // The hot path of `yield* source.load(key)`: one state check, no virtual calls, and the
+  // settled result object made once per key (the delegating generator reads it at once and
+  // never keeps it), so a cached load allocates nothing.
   override next(): IteratorResult<Slot<unknown>, V> {
     if (this.state === PENDING) return { done: false, value: this as Slot<unknown> };
     if (this.state === REJECTED) throw this.outcome;
-    return { done: true, value: this.outcome as V };
+    let done = this.doneResult;
+    if (done === null) {
+      done = { done: true, value: this.outcome as V };
+      this.doneResult = done;
+    }
+    return done;
   }
 
   result(): V {
