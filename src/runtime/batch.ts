@@ -2,7 +2,7 @@ import type { Slot, SlotOwner, Waiter } from './load.js';
 import { WAIT_FETCH } from './load.js';
 import type { Scheduler } from './scheduler.js';
 import type { Source } from './source.js';
-import { type Call, GeneratorStepper } from './stepping.js';
+import { GeneratorStepper, type StepMode, THREW, THROW_STEP } from './stepping.js';
 import { inspect } from './util/inspect.js';
 import { isGenerator, isGeneratorFunction } from './util/isGenerator.js';
 
@@ -115,8 +115,17 @@ export class Batch extends GeneratorStepper implements Waiter, SlotOwner {
     return this.gen as Generator<unknown, unknown, unknown>;
   }
 
-  protected override invoke(step: () => unknown): Call {
-    return this.scheduler.callFetch(this, step);
+  protected override invoke(
+    gen: Generator<unknown, unknown, unknown>,
+    mode: StepMode,
+    arg: unknown,
+  ): IteratorResult<unknown, unknown> | typeof THREW {
+    const call = this.scheduler.callFetch(this, () =>
+      mode === THROW_STEP ? gen.throw(arg) : gen.next(arg),
+    );
+    if (!call.threw) return call.value as IteratorResult<unknown, unknown>;
+    this.stepError = call.error;
+    return THREW;
   }
 
   protected override onReturn(value: unknown): void {

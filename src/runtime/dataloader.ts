@@ -67,6 +67,7 @@ export class Dataloader {
 
   constructor(options: DataloaderOptions = {}) {
     this._scheduler = new Scheduler({
+      abortable: options.signal !== undefined,
       parallel: this.isParallel(),
       bound: this.concurrency(options),
       hooks: options.hooks,

@@ -1,6 +1,6 @@
 import { type Slot, WAIT_JOB, type Waiter } from './load.js';
 import type { Scheduler } from './scheduler.js';
-import { type Call, GeneratorStepper } from './stepping.js';
+import { GeneratorStepper, type StepMode, THREW, THROW_STEP } from './stepping.js';
 import { inspect } from './util/inspect.js';
 
 /**
@@ -56,11 +56,16 @@ export class JobTask<T> extends GeneratorStepper implements Waiter {
     return this.gen;
   }
 
-  protected override invoke(step: () => unknown): Call {
+  protected override invoke(
+    gen: Generator<unknown, unknown, unknown>,
+    mode: StepMode,
+    arg: unknown,
+  ): IteratorResult<unknown, unknown> | typeof THREW {
     try {
-      return { threw: false, value: step() };
+      return mode === THROW_STEP ? gen.throw(arg) : gen.next(arg);
     } catch (error) {
-      return { threw: true, error };
+      this.stepError = error;
+      return THREW;
     }
   }
 

@@ -1,6 +1,8 @@
 import type { DataloaderHooks } from './dataloader.js';
 
 export interface SchedulerOptions {
+  /** A signal was given: parked jobs are tracked so an abort can end them. */
+  readonly abortable: boolean;
   /** Async mode: every pending batch fetches at once and waiters resume as each one settles. */
   readonly parallel: boolean;
   /** How many batches of one run may be in flight at once (sequential mode: 1). */

@@ -130,7 +130,9 @@ export class Scheduler implements Stepper {
     this.schedule();
   }
   jobParked(job: JobLike): void {
-    this.parkedJobs.add(job);
+    // Only an abort needs to reach parked jobs, and only a signal can abort: without one, skip
+    // the bookkeeping (a failed batch still wakes the jobs parked on its keys).
+    if (this.options.abortable) this.parkedJobs.add(job);
   }
   jobYielded(job: JobLike): void {
     this.yieldedJobs.push(job);

@@ -10,14 +10,29 @@ type Mode = typeof NEXT | typeof THROW;
 
 export type Call = { threw: false; value: unknown } | { threw: true; error: unknown };
 
+export const NEXT_STEP = NEXT;
+export const THROW_STEP = THROW;
+export type StepMode = Mode;
+/** What `invoke` returns when the step threw (the error is in `stepError`). */
+export const THREW: unique symbol = Symbol('threw');
+
 export abstract class GeneratorStepper {
   private resumeMode: Mode = NEXT;
   private resumeArg: unknown = undefined;
 
   /** The generator to step (set before the first `runSteps`). */
   protected abstract generator(): Generator<unknown, unknown, unknown>;
-  /** Calls `next`/`throw`, catching what it throws (a fetch wraps it in `hooks.wrapFetch`). */
-  protected abstract invoke(step: () => unknown): Call;
+  /**
+   * Calls `gen.next(arg)` or `gen.throw(arg)`; on a throw, sets `stepError` and returns THREW
+   * (a fetch wraps the call in `hooks.wrapFetch`). No closure or result object per step: a
+   * job's steps are the scheduler's hottest loop.
+   */
+  protected abstract invoke(
+    gen: Generator<unknown, unknown, unknown>,
+    mode: StepMode,
+    arg: unknown,
+  ): IteratorResult<unknown, unknown> | typeof THREW;
+  protected stepError: unknown = undefined;
   protected abstract onReturn(value: unknown): void;
   protected abstract onThrow(error: unknown): void;
   protected abstract onBareYield(): void;
@@ -38,9 +53,12 @@ export abstract class GeneratorStepper {
       const arg = this.resumeArg;
       this.resumeMode = NEXT;
       this.resumeArg = undefined;
-      const call = this.invoke(() => (mode === THROW ? gen.throw(arg) : gen.next(arg)));
-      if (call.threw) return this.onThrow(call.error);
-      const step = call.value as IteratorResult<unknown, unknown>;
+      const step = this.invoke(gen, mode, arg);
+      if (step === THREW) {
+        const error = this.stepError;
+        this.stepError = undefined;
+        return this.onThrow(error);
+      }
       if (step.done) return this.onReturn(step.value);
       const yielded = step.value;
       if (yielded === undefined) return this.onBareYield();
