@@ -1,4 +1,4 @@
-const toString = Object.prototype.toString;
+const objectToString = Object.prototype.toString;
 
 /**
  * True for a generator object (what calling a `function*` returns). One builtin call: every
@@ -6,7 +6,9 @@ const toString = Object.prototype.toString;
  */
 export function isGenerator(value: unknown): value is Generator<unknown, unknown, unknown> {
   return (
-    typeof value === 'object' && value !== null && toString.call(value) === '[object Generator]'
+    typeof value === 'object' &&
+    value !== null &&
+    objectToString.call(value) === '[object Generator]'
   );
 }
 
