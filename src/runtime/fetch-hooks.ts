@@ -1,6 +1,8 @@
 import type { Batch } from './batch.js';
 import type { DataloaderHooks } from './dataloader.js';
-import type { Call } from './stepping.js';
+
+/** The outcome of calling user code: its value, or what it threw. */
+export type Call = { threw: false; value: unknown } | { threw: true; error: unknown };
 
 const now: () => number =
   typeof performance === 'object' && typeof performance.now === 'function'

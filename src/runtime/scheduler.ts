@@ -2,11 +2,10 @@ import type { AnySource } from './batch.js';
 import { Batch, DONE, describeBatch, INFLIGHT, NEW, Run, sourceName } from './batch.js';
 import { findDeadlock } from './deadlock.js';
 import { fetchShapeError } from './errors.js';
-import { FetchHooks } from './fetch-hooks.js';
+import { type Call, FetchHooks } from './fetch-hooks.js';
 import { type Slot, WAIT_PROMISE, type Waiter } from './load.js';
 import { moveRun, resumeBelow, type Stepper } from './moves.js';
 import type { JobLike, SchedulerOptions, Stats } from './scheduler-types.js';
-import type { Call } from './stepping.js';
 import { isPromiseLike } from './util/isPromiseLike.js';
 
 const NOT_ABORTED: unique symbol = Symbol('not aborted');

@@ -8,9 +8,6 @@ const NEXT = 0;
 const THROW = 1;
 type Mode = typeof NEXT | typeof THROW;
 
-export type Call = { threw: false; value: unknown } | { threw: true; error: unknown };
-
-export const NEXT_STEP = NEXT;
 export const THROW_STEP = THROW;
 export type StepMode = Mode;
 /** What `invoke` returns when the step threw (the error is in `stepError`). */
