@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# CI, second leg: the build and the whole test suite on Node 24 with graphql 17 (issue 8 part 7),
-# next to .ci/run's Node 20 + graphql 16. Runs in a temporary copy of the committed tree (HEAD), so
+# CI, second leg: the build and the whole test suite on Node 24 with graphql 17, next to
+# .ci/run's Node 20 + graphql 16. DATABASE_URL passes through: under .ci/run (which exports it)
+# this leg runs the example's PostgreSQL tests too, after the first leg, on the same server. Runs in a temporary copy of the committed tree (HEAD), so
 # package.json, package-lock.json and node_modules here are never touched:
 #   - Node 24 comes from the npm registry's `node` package (`npx -y node@24`);
 #   - node_modules is this checkout's (run .ci/run or `npm ci` first), hard-linked into the copy,
