@@ -1,5 +1,5 @@
 // The bench (`npm run bench [-- --quick] [-- --only=1,2]`, entered through run.ts): every
-// scenario of issue 6 in one process, the contenders interleaved; prints Markdown tables and
+// scenario in one process, the contenders interleaved; prints Markdown tables and
 // writes bench/results/latest.json.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -130,7 +130,7 @@ console.log(`\n## Results (${command}; ${machine.nproc} × ${machine.cpu}, Node 
 console.log(resultsTable(cases));
 console.log('\n## Ratios, pair by pair in the same rounds\n');
 console.log(ratiosTable(cases));
-if (checks.length > 0) console.log(`\n## Targets of issue 6\n\n${targetsTable(checks)}`);
+if (checks.length > 0) console.log(`\n## Targets\n\n${targetsTable(checks)}`);
 if (notes.length > 0) console.log(`\n## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}`);
 const seconds = (performance.now() - started) / 1000;
 console.log(`\nbench: done in ${seconds.toFixed(1)} s`);

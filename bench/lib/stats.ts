@@ -24,7 +24,7 @@ export function summarize(samples: readonly number[]): Summary {
   };
 }
 
-/** A target of issue 6, checked against a measured figure. */
+/** A target figure of the bench, checked against a measured one. */
 export interface TargetCheck {
   readonly scenario: string;
   readonly label: string;

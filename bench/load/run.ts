@@ -1,4 +1,4 @@
-// `npm run load` (issue 9, part 4): the example server (examples/blog, batched resolvers) under
+// `npm run load`: the example server (examples/blog, batched resolvers) under
 // autocannon on 127.0.0.1, POSTing the demo query. Checks zero errors, timeouts, non-2xx and
 // wrong bodies, and a flat resident memory: the mean RSS of the last window within 10% of the
 // second window (the first is warm-up). Writes bench/results/load.json, prints a table, and exits

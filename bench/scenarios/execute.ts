@@ -1,4 +1,4 @@
-// Scenarios 2 and 3: the query of issue 6 over the in-memory dataset, executed by graphql-js 16
+// Scenarios 2 and 3: the bench query (fixtures/schema.ts) over the in-memory dataset, executed by graphql-js 16
 // (scenario 2) or graphql-jit (scenario 3), with each contender's resolvers. Every contender's
 // result is checked against the floor's before anything is timed.
 import { type ExecutionResult, execute, type GraphQLSchema } from 'graphql';

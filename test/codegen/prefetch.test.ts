@@ -216,11 +216,10 @@ describe('withPrefetch (hand-written resolvers returning objects)', () => {
   });
 });
 
-// Why a field with an optional, default-less batch parameter is left out of batchPlan: the
-// wrapper passes `args.genre ?? null`, the runtime's prefetch reads the omitted argument as
-// undefined, and `with(Source, { genre: undefined })` is another Source instance than
-// `{ genre: null }`, so the child fetches again. A runtime bug (src/runtime/prefetch): it
-// should coerce an omitted parameter to null as the wrappers do. it.fails until it does.
+// A field with an optional, default-less batch parameter: the wrapper passes `args.genre ??
+// null`, and the runtime's prefetch passes the omitted argument as null too (not undefined:
+// `with(Source, { genre: undefined })` would be another Source instance than `{ genre: null }`,
+// and the child would fetch again), so prefetch and field share one batch.
 describe('runtime prefetch and an omitted optional batch parameter', () => {
   it('fetches once when the plan includes it', async () => {
     const log: string[] = [];

@@ -1,4 +1,4 @@
-// Codegen fuzzing (issue 9, part 2): random and mutated SDL with @batch (fuzz-sdl.ts) through
+// Codegen fuzzing: random and mutated SDL with @batch (fuzz-sdl.ts) through
 // the plugin as core runs it (fuzz-run.ts). Properties: the plugin returns whole TypeScript or
 // throws a BatchCodegenError whose problems are all located in the SDL (or documented
 // schema-level ones), never another exception; the same input gives the same outcome; and a
@@ -44,7 +44,7 @@ const succeeded: string[] = [];
  * below: the CLI's loader (@graphql-tools/load, collecting comments in a plain object) throws a
  * TypeError on a type named after an Object.prototype member before any plugin runs; the
  * typescript plugin's own output breaks on a type named Array (it emits Array<T>); Source and
- * Dataloader collide with the batch code's runtime imports (the it.fails case at the end).
+ * Dataloader collide with the batch code's runtime imports (the name-clash case at the end).
  */
 const forTypeCheck = (sdl: string) =>
   !/^(type|extend type|interface) (toString|constructor|__proto__|Array|Source|Dataloader)\b/m.test(
@@ -127,10 +127,10 @@ describe(`codegen fuzz: ${RUNS} random schemas with @batch (seed ${SEED})`, () =
     expect(diagnostics).toEqual([]);
   }, 120_000);
 
-  // Was a bug: the batch code imports Source and Dataloader (and BatchField, Prefetch, …) from
-  // the runtime by name, and a schema type of the same name in the same module made tsc fail
-  // (TS2440) while the codegen reported nothing. Now it is the codegen's documented
-  // schema-level name-clash error (no SDL location: it is about a type's name).
+  // The batch code imports Source and Dataloader (and BatchField, Prefetch, …) from the runtime
+  // by name; a schema type of the same name in the same module would make tsc fail (TS2440), so
+  // the codegen reports it as a schema-level name-clash error (no SDL location: it is about a
+  // type's name).
   it('a schema type named like a runtime import: located error or output that type-checks', async () => {
     const sdl = [
       'type Source {\n  id: ID!\n}',

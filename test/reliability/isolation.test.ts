@@ -1,7 +1,6 @@
 // Security and isolation at the runtime level: hostile keys and batch parameters cannot poison
 // the cache or the batch-parameter table of `dataloader.with()`, and two Dataloaders (two
-// requests) never see each other's values. `it.fails` marks a bug that stands (see the report
-// in the comment); flip it to `it` once fixed.
+// requests) never see each other's values.
 import { type Dataloader, Source } from 'graphql-codegen-batch/runtime';
 import { describe, expect, it } from 'vitest';
 import { type Log, type Mode, modes } from '../runtime/support.js';
@@ -102,11 +101,10 @@ describe.each(modes)('$name: hostile keys', (mode: Mode) => {
     expect(log).toEqual([['Echo', [a, b]]]);
   });
 
-  // BUG 5 (cache poisoning by a crafted string): object keys are cached under
-  // "\u0000" + serialisation (util/stableKey.ts) in the same Map as string keys, which are
-  // cached as themselves. A client-controlled string such as an ID argument
-  // '\u0000{"id":1}' therefore reads and writes the entry of the object key { id: 1 }.
-  // Actual: the two loads return the same Load, one fetch with the string key only.
+  // Object keys are cached under "\u0000" + serialisation (util/stableKey.ts) in the same Map
+  // as string keys; a string that starts with NUL gets a second one, so a client-controlled
+  // string such as an ID argument '\u0000{"id":1}' never reads or writes the entry of the
+  // object key { id: 1 }.
   it('a string key can never alias an object key', async () => {
     const log: Log = [];
     const { Echo } = echo(log);
@@ -117,10 +115,8 @@ describe.each(modes)('$name: hostile keys', (mode: Mode) => {
     expect(await real).toBe('v({"id":1})');
   });
 
-  // BUG 6 (distinct keys collide): a non-plain object (Map, Set, class instance) or a key whose
-  // only properties are symbols serialises to "{}", so distinct keys share one cache entry.
-  // Actual: load(new Map([[1, 2]])) and load(new Map([[3, 4]])) return the same Load and the
-  // second key is never fetched. (Rejecting such keys with a clear error would do as well.)
+  // A Map, a Set or a class instance is serialised with its entries (and its class name), so
+  // two different ones are two keys, not one "{}" entry; symbol-keyed properties are rejected.
   it('two different Map keys are two cache entries', async () => {
     const log: Log = [];
     const { Echo } = echo(log);
@@ -163,15 +159,15 @@ describe.each(modes)('$name: the batch-parameter table of with()', (mode: Mode) 
     expect(await dl.with(ByParams, { first: 1 }).load(1)).toBe('1 for {"first":1}');
   });
 
-  // BUG 5 again, in the params table (dataloader.ts `with`): string params '\u0000{"v":1}' get
-  // the Source instance (and the cache) of params { v: 1 }. Actual: the same instance.
+  // The same identities in the params table of `with()`: string params '\u0000{"v":1}' never
+  // get the Source instance (and the cache) of params { v: 1 }.
   it('string params can never alias object params', () => {
     const { ByParams } = echo([]);
     const dl = mode.create();
     expect(dl.with(ByParams, '\u0000{"v":1}')).not.toBe(dl.with(ByParams, { v: 1 }));
   });
 
-  // BUG 6 again: params that are Maps (or class instances) all share one Source instance.
+  // Params that are different Maps (or class instances) get different Source instances.
   it('two different Map params are two Source instances', () => {
     const { ByParams } = echo([]);
     const dl = mode.create();

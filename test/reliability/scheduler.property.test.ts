@@ -109,7 +109,7 @@ describe(`scheduler properties: ${RUNS} random programs × every mode (seed ${SE
     ]);
   });
 
-  // Bugs 1–4 of known-bugs.test.ts used to break this one; they are fixed.
+  // scheduler-regressions.test.ts holds the smallest programs this property once failed on.
   it(
     'nested programs (fetches that load other sources): same properties',
     async () => {

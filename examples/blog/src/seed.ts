@@ -13,7 +13,7 @@ export interface SeedSizes {
   readonly tags: number;
 }
 
-/** The size of the example's database (issue 5). */
+/** The size of the example's database. */
 export const FULL_SIZE: SeedSizes = { users: 1_000, posts: 10_000, comments: 50_000, tags: 40 };
 
 /**

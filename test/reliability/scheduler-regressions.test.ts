@@ -1,7 +1,7 @@
-// Runtime scheduler bugs found by the property tests (scheduler.property.test.ts, nested
-// programs), each reduced by hand to its smallest repro. Every test states the correct
-// behaviour and is `it.fails` while the bug stands: when a fix lands it turns red, so flip it to
-// `it` (and the nested property in scheduler.property.test.ts with it).
+// Regression tests for the scheduler: the smallest programs, reduced by hand from failures of
+// the nested-programs property (scheduler.property.test.ts), that once made it report a false
+// deadlock or wait forever. Each states what the scheduler does: every value arrives, and each
+// batch is fetched once. `settleWithin` bounds the wait, so a hang shows as 'pending'.
 import { all, Source } from 'graphql-codegen-batch/runtime';
 import { describe, expect, it } from 'vitest';
 import { deferred, type Log, type Mode, modes, turns } from '../runtime/support.js';
@@ -23,13 +23,13 @@ async function settleWithin(loads: PromiseLike<unknown>[], limit = 200): Promise
 }
 
 describe.each(modes)(
-  'BUG 1, $name: false DeadlockError on an acyclic chain of generator fetches',
+  '$name: an acyclic chain of generator fetches is not a deadlock',
   (mode: Mode) => {
     // A.fetch loads B, B.fetch loads C, C.fetch loads D (all generators); a job loads A(0), C(0)
-    // and D(0). Actual, every mode: log [A [0]], [C [0]], [B [0]], [D [0, 1]], then A(0) and C(0)
-    // reject with "Deadlock: C.fetch([0]) waits on B.fetch([0]) waits on C.fetch([0])" although
-    // C never loads B. The top run [B] waits on C, C waits on D's batch, which is not started yet
-    // and sits in the run below; the detector follows that chain and calls it a cycle.
+    // and D(0). The top run [B] waits on C, and C waits on D's batch, which is not started yet
+    // and sits in the run below: a chain that ends in a batch to fetch, not a cycle, so no
+    // DeadlockError ("C.fetch([0]) waits on B.fetch([0]) waits on C.fetch([0])" would be false:
+    // C never loads B).
     it('loads A(0), C(0), D(0): every value arrives, D is fetched once', async () => {
       const log: Log = [];
       class D extends Source<number, string> {
@@ -66,13 +66,11 @@ describe.each(modes)(
 );
 
 describe.each(bounded)(
-  'BUG 2, $name: hang when an async fetch awaits a generator fetch of its own run',
+  '$name: an async fetch that awaits a generator fetch of its own run',
   (mode: Mode) => {
     // B.fetch is a generator that does a bare `yield`; A.fetch is async and awaits B. Loads B(0)
-    // and A(0) in one round. Actual: log [B [0]], [A [0]], then nothing, forever (no error): A
-    // holds the run's only slot while awaiting B, and a run steps its generators only while a slot
-    // is free. Also without the bare yield, when B waits on a plain batch of the same run
-    // (e.g. a third load C(0) that B.fetch also loads: C is never started).
+    // and A(0) in one round, in the sequential mode and with maxConcurrency: A holds the run's
+    // only slot while it awaits B, and B's generator must still be stepped to its end.
     it('loads B(0), A(0): both values arrive', async () => {
       const log: Log = [];
       class B extends Source<number, string> {
@@ -100,14 +98,13 @@ describe.each(bounded)(
 );
 
 describe.each(sequential)(
-  'BUG 3, $name: hang when a lifted batch awaits a key held by the run below',
+  '$name: a lifted batch that awaits a key of the run below',
   (mode: Mode) => {
     // A.fetch (async) awaits X.load(2) and Y.load(3); X.fetch and Y.fetch (async) both await
-    // C.load(0); C's fetch settles on a later macrotask. Actual: log [A [0]], [X [2]], [C [0]],
-    // [Y [3]], then nothing, forever. A's `await` parks on Y's unstarted batch in a microtask after
-    // the tick, which lifts Y into a new run on top of C's run; when C settles, the awaits of
-    // C(0) are held by C's run until it is popped, which cannot happen under Y's run, and Y's
-    // fetch is one of those awaits.
+    // C.load(0); C's fetch settles on a later macrotask. A's `await` parks on Y's unstarted batch
+    // in a microtask after the tick, which lifts Y into a new run on top of C's run; when C
+    // settles, the awaits of C(0), Y's fetch among them, must resume although C's run is not
+    // the top one.
     it('A(0) arrives once C settles', async () => {
       const log: Log = [];
       const gate = deferred<void>();
@@ -152,13 +149,12 @@ describe.each(sequential)(
 );
 
 describe.each(modes)(
-  'BUG 4, $name: hang when an in-flight fetch awaits a bare-yielded generator below',
+  '$name: an in-flight fetch that awaits a bare-yielded generator of a run below',
   (mode: Mode) => {
     // C.fetch (generator) does a bare `yield`; B.fetch (generator) loads C(3); A.fetch (async)
-    // awaits B. Loads C(3) and A(0) in one round. Actual, every mode: log [C [3]], [A [0]],
-    // [B [0]], then nothing, forever. B's run sits on top of C's; generators that did a bare
-    // `yield` are resumed only in the top run, or below it when nothing is in flight, and A is
-    // in flight waiting on B, which waits on C.
+    // awaits B. Loads C(3) and A(0) in one round. B's run sits on top of C's, and A is in flight
+    // waiting on B, which waits on C: C's generator, below the top run and with a fetch in
+    // flight, must still be resumed.
     it('loads C(3), A(0): both values arrive', async () => {
       const log: Log = [];
       class C extends Source<number, string> {
@@ -194,8 +190,8 @@ describe.each(modes)(
   },
 );
 
-// Keeps `all` in use for the job form of BUG 1 (same failure through generator jobs).
-describe('BUG 1 through jobs', () => {
+// The acyclic chain above, loaded through generator jobs and `all`.
+describe('an acyclic chain of generator fetches, through jobs', () => {
   it('jobs A(0) and all([C(0), D(0)]) finish (sequential Dataloader)', async () => {
     class D extends Source<number, string> {
       fetch(keys: number[]) {
