@@ -14,7 +14,11 @@ export interface SourceStats {
 export interface BatchStats {
   batches: number;
   keys: number;
-  /** Rounds of the scheduler: the depth of the data dependency. */
+  /**
+   * Times batches started while none of this Dataloader's batches was running or waiting
+   * (`Dataloader.stats.rounds`): the depth of the data in sequential mode; in async mode it
+   * depends on when fetches settle and loads arrive, so identical requests may differ.
+   */
   rounds: number;
   /** Loads answered from the cache without waiting. */
   cacheHits: number;

@@ -14,6 +14,14 @@ export interface SchedulerOptions {
 export interface Stats {
   batches: number;
   keys: number;
+  /**
+   * Times batches started while no batch of this Dataloader was running or waiting (a run
+   * pushed on an empty stack). Sequential mode resumes jobs only between rounds, so this is the
+   * depth of the data. Async mode resumes a job as soon as its batch settles, so the count
+   * depends on timing: a next level that starts while other batches are in flight joins their
+   * round, and loads that arrive after every batch has settled (a resolver that resumed on a
+   * later tick) open a new one.
+   */
   rounds: number;
   cacheHits: number;
 }

@@ -44,11 +44,15 @@ describe('npm run example:serve', () => {
     // and comments; then one for the comments' authors. This seed needs all five.
     expect(batchedStatementCount(expected)).toBe(5);
     expect(response.extensions?.sql?.statements).toBe(5);
+    // The sequential Dataloader's rounds: the depth of the batched data (users, tags and
+    // comments; then the comments' authors), the same on every request.
+    expect(response.extensions?.dataloader?.rounds).toBe(2);
   });
 
   it('starts a fresh Dataloader per request: a second request issues the same statements', async () => {
     const again = await post(url, DEMO_QUERY, { ...DEMO_VARIABLES });
     expect(again.extensions?.sql?.statements).toBe(5);
+    expect(again.extensions?.dataloader?.rounds).toBe(2);
   });
 });
 
