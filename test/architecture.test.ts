@@ -7,7 +7,7 @@ import { checkImportDirection } from './support/imports.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-describe('dependency direction (DESIGN.md section 7)', () => {
+describe('dependency direction (README: Layout)', () => {
   it('holds for this repository', () => {
     expect(checkImportDirection(root)).toEqual([]);
   });

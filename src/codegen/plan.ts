@@ -1,6 +1,7 @@
 // Stage 2: decisions. From the collected directives and the resolved keys, decide each source's
-// types, each wrapper's helper and null handling, and report every rule of DESIGN.md section 3
-// that a declaration breaks. Pure data in, pure data out (the ts-morph probe is read-only).
+// types, each wrapper's helper and null handling, and report every rule of the directive (the
+// README's "The @batch directive") that a declaration breaks. Pure data in, pure data out (the
+// ts-morph probe is read-only).
 import { type GraphQLSchema, getNamedType, isEnumType, isListType, isNonNullType } from 'graphql';
 import type { CollectedBatch } from './collect.js';
 import type { ParsedBatchConfig } from './config.js';

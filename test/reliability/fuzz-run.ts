@@ -19,7 +19,7 @@ export type Outcome =
   | { readonly kind: 'output'; readonly text: string }
   | { readonly kind: 'error'; readonly error: unknown };
 
-/** Problems without a place in the SDL that the codegen documents (DESIGN.md §3, plan.ts). */
+/** Problems without a place in the SDL that the codegen documents (plan.ts). */
 const SCHEMA_LEVEL = [
   /^The schema type \S+ has the name \S+, which graphql-codegen-batch (emits|imports from its runtime)\. Remedy: /,
 ];

@@ -1,4 +1,4 @@
-// The dependency direction of DESIGN.md section 7, as a checkable rule:
+// The dependency direction (the README's Layout), as a checkable rule:
 // - src/runtime imports nothing outside src/runtime (no packages, no node: builtins);
 // - src/codegen and templates/ never import src/runtime.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
