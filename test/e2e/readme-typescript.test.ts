@@ -5,7 +5,8 @@
 // - any other block is compiled as a module of its own, in .tmp/readme-ts/, where the names a
 //   snippet takes from "your app" (a `db`, the row types, the example's Sources, a `schema`…)
 //   are declared by ENV below, typed as the example app types them. Everything the snippet uses
-//   from the package it must import itself.
+//   from the package it must import itself. A new snippet that needs another name of the app
+//   (a `server`, a `typeDefs`): declare it in ENV, typed as a real app would have it.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
