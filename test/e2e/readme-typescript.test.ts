@@ -25,6 +25,7 @@ declare global {
   type CommentRow = import('../../examples/blog/src/models.js').CommentRow;
   type TagRow = import('../../examples/blog/src/models.js').TagRow;
   type Context = import('../../examples/blog/src/context.js').Context;
+  type Db = import('../../examples/blog/src/db.js').Db;
   type Resolvers<C = Context> = import('../../examples/blog/src/generated/graphql.js').Resolvers<C>;
   /** The example's database handle: one method, query(sql, params) → rows. */
   const db: import('../../examples/blog/src/db.js').Db;
