@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSchema, execute, type GraphQLObjectType, parse } from 'graphql';
-import { batchDirectiveSDL, Dataloader, NotFoundError } from 'graphql-codegen-batch/runtime';
+import {
+  batchDirectiveSDL,
+  Dataloader,
+  NotFoundError,
+  resolveOne,
+} from 'graphql-codegen-batch/runtime';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -192,6 +197,32 @@ describe('the error a generated resolver throws for a missing entity', () => {
       key: 'u404',
       extensions: { code: 'NOT_FOUND' },
     });
+  });
+});
+
+describe('NotFoundError outside a query', () => {
+  const field = { parentType: 'Post', field: 'author', typeName: 'User', source: 'User' };
+
+  it('without info, resolveOne throws a plain NotFoundError (no GraphQLError to take)', async () => {
+    const load = new Dataloader().with(Users).load('u404');
+    await load;
+    let thrown: unknown;
+    try {
+      resolveOne(load, field, 'u404');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(NotFoundError);
+    expect(Object.getPrototypeOf(thrown)).toBe(NotFoundError.prototype);
+    expect((thrown as Error).message).toBe('User not found for key "u404" (Post.author)');
+  });
+
+  it('instanceof a subclass of NotFoundError is the ordinary check', () => {
+    class Gone extends NotFoundError {}
+    const plain = new NotFoundError('User', 'Post.author', 'User', 'u1');
+    expect(new Gone('User', 'Post.author', 'User', 'u1')).toBeInstanceOf(NotFoundError);
+    expect(plain instanceof Gone).toBe(false);
+    expect({} instanceof NotFoundError).toBe(false);
   });
 });
 
