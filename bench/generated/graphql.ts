@@ -195,7 +195,7 @@ export type DirectiveResolvers<ContextType = OursContext> = {
  * createBatchResolvers. Used by:
  * - Post.comments (key: id)
  */
-export abstract class CommentsByPostSource extends Source<PostRow['id'], CommentRow[], { first: NonNullable<PostCommentsArgs['first']> }> {}
+export abstract class CommentsByPostSource extends Source<PostRow['id'], CommentRow[], { first: NonNullable<PostCommentsArgs['first']> }, OursContext> {}
 
 /**
  * Source "User": extend it, implement `fetch(keys)` and pass the class to
@@ -203,7 +203,7 @@ export abstract class CommentsByPostSource extends Source<PostRow['id'], Comment
  * - Comment.author (key: authorId)
  * - Post.author (key: authorId)
  */
-export abstract class UserSource extends Source<CommentRow['authorId'], UserRow | null> {}
+export abstract class UserSource extends Source<CommentRow['authorId'], UserRow | null, undefined, OursContext> {}
 
 /** The implementation class of every source, as createBatchResolvers needs them. */
 export type BatchSources = {

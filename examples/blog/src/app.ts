@@ -2,6 +2,7 @@
 // statement counter per request. The same app serves HTTP (serve.ts) and answers the demo query
 // in-process (main.ts, through yoga.fetch), so both go through the same code path.
 import { readFileSync } from 'node:fs';
+import { useDataloader } from 'graphql-codegen-batch/envelop';
 import { batchDirectiveSDL } from 'graphql-codegen-batch/runtime';
 import {
   createSchema,
@@ -10,7 +11,7 @@ import {
   type Plugin,
   type YogaServerOptions,
 } from 'graphql-yoga';
-import { type Context, RequestDataloader } from './context.js';
+import type { Context } from './context.js';
 import { CountingDb, type Db } from './db.js';
 import { naiveResolvers } from './naive.js';
 import { batchedResolvers } from './resolvers.js';
@@ -45,11 +46,9 @@ export function createApp(db: Db, resolverSet: ResolverSet = 'batched', options:
   });
   return createYoga({
     schema,
-    context: (): Context => {
-      const counting = new CountingDb(db);
-      return { db: counting, dataloader: new RequestDataloader(counting) };
-    },
-    plugins: [reportStats()],
+    context: () => ({ db: new CountingDb(db) }),
+    // A Dataloader per execution at context.dataloader, whose Sources see this context.
+    plugins: [useDataloader<Context>(), reportStats()],
     // Yoga's default error masking: a NOT_FOUND of the generated resolvers and the example's
     // BAD_USER_INPUT (errors.ts) are GraphQLErrors, shown as they are; anything else reaches the
     // client as "Unexpected error." and is logged.
