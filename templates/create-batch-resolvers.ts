@@ -34,7 +34,7 @@ export function renderCreateBatchResolvers(plan: BatchPlan): string {
     '  const resolvers = {',
     ...plan.parents.flatMap((parent) => [
       `    ${parent.typeName}: {`,
-      ...parent.fields.map((w) => renderWrapper(w, dl, '      ')),
+      ...parent.fields.map((w) => renderWrapper(parent.typeName, w, dl, '      ')),
       '    },',
     ]),
     `  } satisfies ${plan.resolversType};`,
@@ -65,7 +65,13 @@ export function renderCreateBatchResolvers(plan: BatchPlan): string {
     '    );',
     '  }',
     '  if (prefetch === null) return resolver;',
-    `  return (parent, args, ctx, info) => prefetch(resolver(parent, args, ctx, info), info, ctx.${dl}, ctx);`,
+    '  return (parent, args, ctx, info) => {',
+    `    const dataloader = ctx.${dl};`,
+    "    if (typeof dataloader?.with !== 'function') {",
+    `      throw missingDataloader(ctx, '${dl}', \`withPrefetch (\${info.parentType.name}.\${info.fieldName})\`);`,
+    '    }',
+    '    return prefetch(resolver(parent, args, ctx, info), info, dataloader, ctx);',
+    '  };',
     '}',
   ].join('\n');
 }

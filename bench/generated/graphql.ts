@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PostRow, UserRow, CommentRow } from '../fixtures/dataset.js';
 import type { OursContext } from '../contenders/ours.js';
-import { createPrefetch, resolveMany, resolveOne, Source } from 'graphql-codegen-batch/runtime';
+import { createPrefetch, missingDataloader, resolveMany, resolveOne, Source } from 'graphql-codegen-batch/runtime';
 import type { BatchField, Dataloader, Prefetch, PrefetchOptions, PrefetchPlan, SourceClass } from 'graphql-codegen-batch/runtime';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -195,7 +195,7 @@ export type DirectiveResolvers<ContextType = OursContext> = {
  * createBatchResolvers. Used by:
  * - Post.comments (key: id)
  */
-export abstract class CommentsByPostSource extends Source<PostRow['id'], CommentRow[], { first: NonNullable<PostCommentsArgs['first']> }> {}
+export abstract class CommentsByPostSource extends Source<PostRow['id'], CommentRow[], { first: NonNullable<PostCommentsArgs['first']> }, OursContext> {}
 
 /**
  * Source "User": extend it, implement `fetch(keys)` and pass the class to
@@ -203,7 +203,7 @@ export abstract class CommentsByPostSource extends Source<PostRow['id'], Comment
  * - Comment.author (key: authorId)
  * - Post.author (key: authorId)
  */
-export abstract class UserSource extends Source<CommentRow['authorId'], UserRow | null> {}
+export abstract class UserSource extends Source<CommentRow['authorId'], UserRow | null, undefined, OursContext> {}
 
 /** The implementation class of every source, as createBatchResolvers needs them. */
 export type BatchSources = {
@@ -258,17 +258,29 @@ export function createBatchResolvers(
     Comment: {
       author: (parent, _args, ctx, info) => {
         const key = parent.authorId;
-        return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Comment.author'], key), info, ctx.dataloader, ctx);
+        try {
+          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Comment.author'], key, info), info, ctx.dataloader, ctx);
+        } catch (error) {
+          throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Comment.author', error);
+        }
       },
     },
     Post: {
       author: (parent, _args, ctx, info) => {
         const key = parent.authorId;
-        return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Post.author'], key), info, ctx.dataloader, ctx);
+        try {
+          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Post.author'], key, info), info, ctx.dataloader, ctx);
+        } catch (error) {
+          throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.author', error);
+        }
       },
       comments: (parent, args, ctx, info) => {
         const key = parent.id;
-        return prefetch(resolveMany(ctx.dataloader.with(sources.CommentsByPost, { first: args.first }).load(key)), info, ctx.dataloader, ctx);
+        try {
+          return prefetch(resolveMany(ctx.dataloader.with(sources.CommentsByPost, { first: args.first }).load(key)), info, ctx.dataloader, ctx);
+        } catch (error) {
+          throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.comments', error);
+        }
       },
     },
   } satisfies Resolvers;
@@ -299,5 +311,11 @@ export function withPrefetch<TResult, TParent, TContext extends { readonly datal
     );
   }
   if (prefetch === null) return resolver;
-  return (parent, args, ctx, info) => prefetch(resolver(parent, args, ctx, info), info, ctx.dataloader, ctx);
+  return (parent, args, ctx, info) => {
+    const dataloader = ctx.dataloader;
+    if (typeof dataloader?.with !== 'function') {
+      throw missingDataloader(ctx, 'dataloader', `withPrefetch (${info.parentType.name}.${info.fieldName})`);
+    }
+    return prefetch(resolver(parent, args, ctx, info), info, dataloader, ctx);
+  };
 }

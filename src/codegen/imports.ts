@@ -21,6 +21,7 @@ export const RUNTIME_NAMES: readonly string[] = [
   'BatchField',
   'createPrefetch',
   'Dataloader',
+  'missingDataloader',
   'Prefetch',
   'PrefetchOptions',
   'PrefetchPlan',
@@ -40,8 +41,9 @@ export function planImports(
   needs: ImportNeeds,
 ): string[] {
   if (needs.helpers.size === 0) return [];
-  // createPrefetch and its types: every output with a @batch field emits the lookahead prefetch.
-  const values = ['createPrefetch', ...needs.helpers, 'Source'].sort(caseless);
+  // createPrefetch and its types: every output with a @batch field emits the lookahead prefetch;
+  // missingDataloader: every wrapper names the context field when it has no Dataloader.
+  const values = ['createPrefetch', 'missingDataloader', ...needs.helpers, 'Source'].sort(caseless);
   const types = [
     ...(needs.batchField ? ['BatchField'] : []),
     'Dataloader',

@@ -1,5 +1,9 @@
 // Hand-written resolvers as generator jobs, typed by the resolver map they are assigned to.
-import type { Dataloader, PromiseOrValue } from 'graphql-codegen-batch/runtime';
+import {
+  type Dataloader,
+  missingDataloader,
+  type PromiseOrValue,
+} from 'graphql-codegen-batch/runtime';
 
 /** A resolver written as a generator: `yield* ctx.dataloader.with(Users).load(id)` waits. */
 export type ResolverJob<TResult, TParent, TContext, TArgs, TInfo> = (
@@ -52,19 +56,8 @@ export function jobResolverOn<F extends string>(field: F) {
     job: ResolverJob<TResult, TParent, TContext, TArgs, TInfo>,
   ): JobResolverFn<TResult, TParent, TContext, TArgs, TInfo> =>
     (parent, args, context, info) => {
-      const dataloader = (context as Record<string, unknown> | null | undefined)?.[field];
-      if (typeof (dataloader as Dataloader | undefined)?.run !== 'function') {
-        throw new TypeError(
-          `jobResolver needs a Dataloader at context.${field} (put one on each request's context, ` +
-            `e.g. with the useDataloader plugin), but got: ${describe(dataloader)}.`,
-        );
-      }
-      return (dataloader as Dataloader).run(() => job(parent, args, context, info));
+      const missing = missingDataloader(context, field, 'jobResolver');
+      if (missing !== undefined) throw missing;
+      return (context as Record<F, Dataloader>)[field].run(() => job(parent, args, context, info));
     };
-}
-
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (typeof value === 'object') return value.constructor?.name ?? 'an object';
-  return typeof value;
 }

@@ -10,7 +10,7 @@ export type {
 } from './dataloader.js';
 export { AsyncDataloader, Dataloader } from './dataloader.js';
 export { batchDirectiveSDL } from './directive.js';
-export { DeadlockError, NotFoundError } from './errors.js';
+export { DeadlockError, missingDataloader, NotFoundError } from './errors.js';
 export { groupByKeys, orderByKeys } from './helpers.js';
 export { all, Load } from './load.js';
 export type {

@@ -204,14 +204,15 @@ export function all<const T extends readonly Load<unknown>[]>(
 
 // Private: the Promise of a Load, for `await` and `then`. It re-polls on every wake because a
 // list waits on its parts one at a time.
-class PromiseWaiter<V, R, A, B> implements Waiter {
+class PromiseWaiter<V, R, A, B, C> implements Waiter {
   readonly kind = WAIT_PROMISE;
   urgent = false;
   constructor(
     private readonly load: Load<V>,
-    private readonly map: (value: V, a: A, b: B) => R,
+    private readonly map: (value: V, a: A, b: B, c: C) => R,
     private readonly a: A,
     private readonly b: B,
+    private readonly c: C,
     private readonly resolve: (value: R) => void,
     private readonly reject: (error: unknown) => void,
   ) {}
@@ -222,7 +223,7 @@ class PromiseWaiter<V, R, A, B> implements Waiter {
       return;
     }
     try {
-      this.resolve(this.map(this.load.result(), this.a, this.b));
+      this.resolve(this.map(this.load.result(), this.a, this.b, this.c));
     } catch (error) {
       this.reject(error);
     }
@@ -232,21 +233,22 @@ class PromiseWaiter<V, R, A, B> implements Waiter {
 const same = <V>(value: V): V => value;
 
 function toPromise<V>(load: Load<V>): Promise<V> {
-  return mapLoad(load, same, undefined, undefined);
+  return mapLoad(load, same, undefined, undefined, undefined);
 }
 
 /**
- * One Promise of `map(value, a, b)` once `load` settles (rejected with its error, or with what
- * `map` throws): the pending path of the resolve helpers, with no second Promise and no
+ * One Promise of `map(value, a, b, c)` once `load` settles (rejected with its error, or with
+ * what `map` throws): the pending path of the resolve helpers, with no second Promise and no
  * closure per call.
  */
-export function mapLoad<V, R, A, B>(
+export function mapLoad<V, R, A, B, C>(
   load: Load<V>,
-  map: (value: V, a: A, b: B) => R,
+  map: (value: V, a: A, b: B, c: C) => R,
   a: A,
   b: B,
+  c: C,
 ): Promise<R> {
   return new Promise<R>((resolve, reject) =>
-    new PromiseWaiter(load, map, a, b, resolve, reject).wake(),
+    new PromiseWaiter(load, map, a, b, c, resolve, reject).wake(),
   );
 }

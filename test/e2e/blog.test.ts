@@ -1,6 +1,7 @@
 // The blog's server in this process, on its own database, over HTTP on 127.0.0.1: the demo
-// query's data and exact statement count, and what unknown ids give (null or NOT_FOUND, as the
-// schema's nullability says). The same suite runs on the embedded PGlite and, when DATABASE_URL
+// query's data and exact statement count, what unknown ids give (null or NOT_FOUND, as the
+// schema's nullability says), and what a client reads and the server logs under yoga's default
+// error masking (input errors shown, unexpected ones masked and logged). The same suite runs on the embedded PGlite and, when DATABASE_URL
 // is set, on that PostgreSQL server (in its own schema).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +41,14 @@ function blogSuite(open: () => Promise<Database>) {
   const servers: Server[] = [];
   let batchedUrl: string;
   let naiveUrl: string;
+  /** What the batched app logged (yoga's logger), as [level, message] pairs. */
+  const logged: [string, string][] = [];
+  const log = (level: string) => (error: unknown) =>
+    logged.push([
+      level,
+      error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    ]);
+  const logging = { debug: () => {}, info: () => {}, warn: log('warn'), error: log('error') };
 
   beforeAll(async () => {
     db = await open();
@@ -51,8 +60,8 @@ function blogSuite(open: () => Promise<Database>) {
       DANGLING.tagId,
     ]);
     [batchedUrl, naiveUrl] = await Promise.all([
-      listen(createApp(db, 'batched')),
-      listen(createApp(db, 'naive')),
+      listen(createApp(db, 'batched', { logging })),
+      listen(createApp(db, 'naive', { logging })),
     ]);
   });
   afterAll(async () => {
@@ -143,5 +152,55 @@ function blogSuite(open: () => Promise<Database>) {
     });
     // Query.post and Query.posts, then one CommentsByPost batch per distinct `first` (10, 1, 2).
     expect(response.extensions?.sql?.statements).toBe(5);
+  });
+
+  it('an input error reaches the client with its message and BAD_USER_INPUT; nothing is logged', async () => {
+    logged.length = 0;
+    const query = '{ posts(first: 1000000) { id } }';
+    const tooMany = [
+      {
+        message: 'Query.posts(first:) must be between 0 and 1000, got 1000000',
+        locations: [{ line: 1, column: 3 }],
+        path: ['posts'],
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ];
+    for (const url of [batchedUrl, naiveUrl]) {
+      const response = await post(url, query);
+      expect(response.data).toBeNull();
+      expect(response.errors).toEqual(tooMany);
+    }
+    const comments = '{ posts(first: 1) { comments(first: -1) { id } } }';
+    const negative = [
+      {
+        message: 'Post.comments(first:) must be a non-negative integer, got -1',
+        locations: [{ line: 1, column: comments.indexOf('comments') + 1 }],
+        path: ['posts', 0, 'comments'],
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ];
+    expect((await post(batchedUrl, comments)).errors).toEqual(negative);
+    expect((await post(naiveUrl, comments)).errors).toEqual(negative);
+    expect(logged).toEqual([]);
+  });
+
+  it('an unexpected error is masked for the client (HTTP 500) and logged with its message', async () => {
+    logged.length = 0;
+    // Deep enough to overflow graphql-js's recursive parser: a failure no resolver expects.
+    const depth = 10_000;
+    const query = `{ ${'posts { '.repeat(depth)}id${' }'.repeat(depth)} }`;
+    const response = await fetch(batchedUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
+    // (Yoga logs a masked error once where it masks it and once where it handles the result.)
+    expect([...new Set(logged.map((entry) => entry.join(' ')))]).toEqual([
+      'error RangeError: Maximum call stack size exceeded',
+    ]);
   });
 }

@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { useDataloader } from 'graphql-codegen-batch/envelop';
 import { batchDirectiveSDL } from 'graphql-codegen-batch/runtime';
-import { createSchema, createYoga, isAsyncIterable, maskError, type Plugin } from 'graphql-yoga';
+import {
+  createSchema,
+  createYoga,
+  isAsyncIterable,
+  type Plugin,
+  type YogaServerOptions,
+} from 'graphql-yoga';
 import type { Context } from './context.js';
 import { CountingDb, type Db } from './db.js';
 import { naiveResolvers } from './naive.js';
@@ -25,7 +31,15 @@ export interface RequestStats {
   readonly dataloader: { readonly batches: number; readonly keys: number; readonly rounds: number };
 }
 
-export function createApp(db: Db, resolverSet: ResolverSet = 'batched') {
+export interface AppOptions {
+  /**
+   * Where yoga logs (its `logging` option); the errors a client reads as "Unexpected error."
+   * are logged there, with their message and stack. Default: the console.
+   */
+  readonly logging?: YogaServerOptions<object, Context>['logging'];
+}
+
+export function createApp(db: Db, resolverSet: ResolverSet = 'batched', options: AppOptions = {}) {
   const schema = createSchema<Context>({
     typeDefs,
     resolvers: resolverSet === 'batched' ? batchedResolvers : naiveResolvers,
@@ -35,19 +49,11 @@ export function createApp(db: Db, resolverSet: ResolverSet = 'batched') {
     context: () => ({ db: new CountingDb(db) }),
     // A Dataloader per execution at context.dataloader, whose Sources see this context.
     plugins: [useDataloader<Context>(), reportStats()],
-    // Yoga hides the message of every error that is not a GraphQLError. A NOT_FOUND is part of
-    // the API (the schema's nullability promises it), so it goes through; the rest stay masked.
-    maskedErrors: {
-      maskError: (error, message, isDev) =>
-        isNotFound(error) ? (error as Error) : maskError(error, message, isDev),
-    },
-    logging: false,
+    // Yoga's default error masking: a NOT_FOUND of the generated resolvers and the example's
+    // BAD_USER_INPUT (errors.ts) are GraphQLErrors, shown as they are; anything else reaches the
+    // client as "Unexpected error." and is logged.
+    ...(options.logging === undefined ? {} : { logging: options.logging }),
   });
-}
-
-function isNotFound(error: unknown): boolean {
-  const extensions = (error as { extensions?: { code?: unknown } } | null)?.extensions;
-  return extensions?.code === 'NOT_FOUND';
 }
 
 /** Adds `extensions: RequestStats` to each (non-streamed) result. */

@@ -1,6 +1,7 @@
 // The SQL of the example, shared by the batched Sources (sources.ts), the naive resolvers
 // (naive.ts) and the hand-written Query.posts, so that both resolver sets read the same rows.
 import type { Db } from './db.js';
+import { badUserInput } from './errors.js';
 import {
   COMMENT_COLUMNS,
   type CommentRow,
@@ -19,7 +20,7 @@ export const MAX_POSTS = 1_000;
 export async function firstPosts(db: Db, first: number | null | undefined): Promise<PostRow[]> {
   const limit = first ?? 20;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_POSTS) {
-    throw new RangeError(`Query.posts(first:) must be between 0 and ${MAX_POSTS}, got ${limit}`);
+    throw badUserInput(`Query.posts(first:) must be between 0 and ${MAX_POSTS}, got ${limit}`);
   }
   return db.query<PostRow>(`SELECT ${POST_COLUMNS} FROM posts ORDER BY id LIMIT $1`, [limit]);
 }
@@ -70,7 +71,7 @@ export function parseRowId(id: string): number | null {
 export function commentLimit(first: number | null | undefined): number {
   const limit = first ?? 10;
   if (!Number.isInteger(limit) || limit < 0) {
-    throw new RangeError(`Post.comments(first:) must be a non-negative integer, got ${limit}`);
+    throw badUserInput(`Post.comments(first:) must be a non-negative integer, got ${limit}`);
   }
   return limit;
 }

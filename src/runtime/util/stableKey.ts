@@ -18,10 +18,15 @@ function identityError<E extends Error>(error: E): E {
 }
 
 /**
- * The identity of a key (or of batch parameters) in a Map: primitives as themselves, plain
- * objects and arrays by a serialisation that ignores property order (`{ a: 1, b: 2 }` and
- * `{ b: 2, a: 1 }` are one key). Object identities start with one NUL; a string that starts
- * with NUL gets a second one, so no string, however crafted, can alias an object key.
+ * The identity of a key (or of batch parameters) in a Map: primitives as themselves (so the
+ * Map's SameValueZero applies: `NaN` is one key, `-0` is `0`), objects and arrays by a
+ * serialisation that ignores property order (`{ a: 1, b: 2 }` and `{ b: 2, a: 1 }` are one key)
+ * and keeps apart every two values that `===` or JSON tells apart: inside it too, `NaN`,
+ * `Infinity`, `-Infinity`, `null` and `undefined` are five values, `-0` is `0` (as for `===`,
+ * JSON and the Map), a function is itself (two functions are two values), a boxed primitive is
+ * its value, an object with a `toJSON` method (a URL…) is also what that returns, and Map and
+ * Set entries are compared without their order. Object identities start with one NUL; a string
+ * that starts with NUL gets a second one, so no string, however crafted, can alias an object key.
  */
 export function identityOf(value: unknown): unknown {
   if (typeof value === 'string') return value.charCodeAt(0) === 0 ? `\u0000${value}` : value;
@@ -29,21 +34,43 @@ export function identityOf(value: unknown): unknown {
   return `\u0000${serialize(value, 0)}`;
 }
 
+/** Functions inside keys, by reference: each gets a number the first time it is seen. */
+const functionIds = new WeakMap<object, number>();
+let nextFunctionId = 0;
+
+function functionId(fn: object): number {
+  let id = functionIds.get(fn);
+  if (id === undefined) {
+    id = nextFunctionId++;
+    functionIds.set(fn, id);
+  }
+  return id;
+}
+
 function serialize(value: unknown, depth: number): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'bigint') return `${value}n`;
-    if (value === undefined) return 'undefined';
-    // A method (toJSON, a getter's class…) is behaviour, not identity, as for JSON.
-    if (typeof value === 'function') return 'function';
-    if (typeof value === 'symbol')
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      // JSON writes NaN and ±Infinity as null; -0 is "0", as the Map treats it.
+      return Number.isFinite(value) ? JSON.stringify(value) : String(value);
+    case 'bigint':
+      return `${value}n`;
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'undefined':
+      return 'undefined';
+    case 'function':
+      return `function#${functionId(value)}`;
+    case 'symbol':
       throw identityError(
         new TypeError(
           `a cache key or batch parameter contains ${String(value)}, which has no stable ` +
             'identity: use plain data, or override cacheKey().',
         ),
       );
-    return JSON.stringify(value) as string;
   }
+  if (value === null) return 'null';
   if (depth > MAX_DEPTH) {
     throw identityError(
       new RangeError(
@@ -53,12 +80,35 @@ function serialize(value: unknown, depth: number): string {
     );
   }
   const next = depth + 1;
-  if (Array.isArray(value)) return `[${value.map((v) => serialize(v, next)).join(',')}]`;
-  if (value instanceof Date) return `Date(${value.getTime()})`;
-  if (value instanceof Map)
-    return `Map(${[...value].map(([k, v]) => `${serialize(k, next)}=>${serialize(v, next)}`).join(',')})`;
-  if (value instanceof Set) return `Set(${[...value].map((v) => serialize(v, next)).join(',')})`;
-  if (Object.getOwnPropertySymbols(value).length > 0) {
+  if (Array.isArray(value)) {
+    // By index, so a hole is undefined (as JSON has it null) and `[,]` is not `[]`.
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += serialize(value[i], next);
+    }
+    return `${out}]`;
+  }
+  const object = value as object;
+  if (object instanceof Date) return `Date(${object.getTime()})`;
+  if (object instanceof Map) {
+    const entries = [...object].map(([k, v]) => `${serialize(k, next)}=>${serialize(v, next)}`);
+    return `Map(${entries.sort().join(',')})`;
+  }
+  if (object instanceof Set) {
+    const items = [...object].map((v) => serialize(v, next));
+    return `Set(${items.sort().join(',')})`;
+  }
+  if (
+    object instanceof Number ||
+    object instanceof String ||
+    object instanceof Boolean ||
+    object instanceof BigInt ||
+    object instanceof Symbol
+  ) {
+    return `${object.constructor.name}(${serialize(object.valueOf(), next)})`;
+  }
+  if (Object.getOwnPropertySymbols(object).length > 0) {
     throw identityError(
       new TypeError(
         'a cache key or batch parameter has symbol-keyed properties, which have no stable ' +
@@ -66,16 +116,23 @@ function serialize(value: unknown, depth: number): string {
       ),
     );
   }
-  const proto = Object.getPrototypeOf(value);
+  const proto = Object.getPrototypeOf(object);
   // A class instance keeps its class name, so two classes with the same fields stay apart.
   const name =
     proto === Object.prototype || proto === null ? '' : (proto?.constructor?.name ?? '?');
-  const keys = Object.keys(value).sort();
+  const keys = Object.keys(object).sort();
   let out = `${name}{`;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
     if (i > 0) out += ',';
-    out += `${JSON.stringify(k)}:${serialize((value as Record<string, unknown>)[k], next)}`;
+    out += `${JSON.stringify(k)}:${serialize((object as Record<string, unknown>)[k], next)}`;
   }
-  return `${out}}`;
+  out += '}';
+  // What JSON would write instead (a URL has no own properties, only its toJSON).
+  const toJSON = (object as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') {
+    const json: unknown = toJSON.call(object, '');
+    if (json !== object) out += `.toJSON(${serialize(json, next)})`;
+  }
+  return out;
 }

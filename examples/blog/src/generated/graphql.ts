@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PostRow, UserRow, CommentRow, TagRow } from '../models.js';
 import type { Context } from '../context.js';
-import { createPrefetch, resolveEach, resolveMany, resolveNullable, resolveOne, Source } from 'graphql-codegen-batch/runtime';
+import { createPrefetch, missingDataloader, resolveEach, resolveMany, resolveNullable, resolveOne, Source } from 'graphql-codegen-batch/runtime';
 import type { BatchField, Dataloader, Prefetch, PrefetchOptions, PrefetchPlan, SourceClass } from 'graphql-codegen-batch/runtime';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -309,31 +309,55 @@ export function createBatchResolvers(
     Comment: {
       author: (parent, _args, ctx, info) => {
         const key = parent.authorId;
-        return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Comment.author'], key), info, ctx.dataloader, ctx);
+        try {
+          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Comment.author'], key, info), info, ctx.dataloader, ctx);
+        } catch (error) {
+          throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Comment.author', error);
+        }
       },
     },
     Post: {
       author: (parent, _args, ctx, info) => {
         const key = parent.authorId;
-        return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Post.author'], key), info, ctx.dataloader, ctx);
+        try {
+          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Post.author'], key, info), info, ctx.dataloader, ctx);
+        } catch (error) {
+          throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.author', error);
+        }
       },
       comments: (parent, args, ctx, info) => {
         const key = parent.id;
-        return prefetch(resolveMany(ctx.dataloader.with(sources.CommentsByPost, { first: args.first }).load(key)), info, ctx.dataloader, ctx);
+        try {
+          return prefetch(resolveMany(ctx.dataloader.with(sources.CommentsByPost, { first: args.first }).load(key)), info, ctx.dataloader, ctx);
+        } catch (error) {
+          throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.comments', error);
+        }
       },
       editor: (parent, _args, ctx, info) => {
         const key = parent.editorId;
-        return key == null ? null : prefetch(resolveNullable(ctx.dataloader.with(sources.User).load(key)), info, ctx.dataloader, ctx);
+        try {
+          return key == null ? null : prefetch(resolveNullable(ctx.dataloader.with(sources.User).load(key)), info, ctx.dataloader, ctx);
+        } catch (error) {
+          throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.editor', error);
+        }
       },
       tags: (parent, _args, ctx, info) => {
         const keys = parent.tagIds;
-        return prefetch(resolveEach(ctx.dataloader.with(sources.Tag).loadAll(keys), batchFields['Post.tags'], keys, false), info, ctx.dataloader, ctx);
+        try {
+          return prefetch(resolveEach(ctx.dataloader.with(sources.Tag).loadAll(keys), batchFields['Post.tags'], keys, false, info), info, ctx.dataloader, ctx);
+        } catch (error) {
+          throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.tags', error);
+        }
       },
     },
     Query: {
       post: (_parent, args, ctx, info) => {
         const key = args.id;
-        return prefetch(resolveNullable(ctx.dataloader.with(sources.Post).load(key)), info, ctx.dataloader, ctx);
+        try {
+          return prefetch(resolveNullable(ctx.dataloader.with(sources.Post).load(key)), info, ctx.dataloader, ctx);
+        } catch (error) {
+          throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Query.post', error);
+        }
       },
     },
   } satisfies Resolvers;
@@ -364,5 +388,11 @@ export function withPrefetch<TResult, TParent, TContext extends { readonly datal
     );
   }
   if (prefetch === null) return resolver;
-  return (parent, args, ctx, info) => prefetch(resolver(parent, args, ctx, info), info, ctx.dataloader, ctx);
+  return (parent, args, ctx, info) => {
+    const dataloader = ctx.dataloader;
+    if (typeof dataloader?.with !== 'function') {
+      throw missingDataloader(ctx, 'dataloader', `withPrefetch (${info.parentType.name}.${info.fieldName})`);
+    }
+    return prefetch(resolver(parent, args, ctx, info), info, dataloader, ctx);
+  };
 }
