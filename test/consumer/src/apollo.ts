@@ -1,10 +1,10 @@
-// The library under Apollo Server 5: the package's Apollo plugin gives each request a fresh
-// Dataloader created with the request's context (so Sources read `this.context.db`), clears its
-// cache between root mutation fields and reports batch statistics; `reportFetches` adds the
+// The library under Apollo Server 5: the package's Apollo plugin gives each operation a fresh
+// Dataloader created with the operation's context (so Sources read `this.context.db`), clears
+// its cache between root mutation fields and reports batch statistics; `reportFetches` adds the
 // request's query log to the response.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { useDataloader } from 'graphql-codegen-batch/apollo';
+import { dataloaderPlugin } from 'graphql-codegen-batch/apollo';
 import type { Context } from './context.js';
 import { LibraryDb, type Tables } from './data.js';
 import { resolvers } from './resolvers.js';
@@ -12,15 +12,17 @@ import { typeDefs } from './schema.js';
 
 /** Serves the library on 127.0.0.1 (port 0: a free one); returns its URL and how to stop it. */
 export async function startLibraryApollo(tables: Tables) {
+  const batching = dataloaderPlugin<Context>({ stats: true });
   const server = new ApolloServer<Context>({
     typeDefs,
     resolvers,
-    plugins: [useDataloader({ stats: true }), reportFetches],
+    plugins: [batching, reportFetches],
     includeStacktraceInErrorResponses: false,
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: 0, host: '127.0.0.1' },
-    context: async () => ({ db: new LibraryDb(tables) }),
+    // `batching.context` adds the Dataloader (and aborts it when the client goes away).
+    context: batching.context(async () => ({ db: new LibraryDb(tables) })),
   });
   return { url, stop: () => server.stop() };
 }
