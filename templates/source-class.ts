@@ -2,10 +2,12 @@
 import type { SourcePlan } from '../src/codegen/plan-types.js';
 
 export function renderSourceClass(source: SourcePlan): string {
+  // Source<K, V, P = undefined, C = unknown>: P is spelled out when C follows it.
   const typeArgs = [
     source.keyType,
     source.valueType,
-    ...(source.paramsType ? [source.paramsType] : []),
+    ...(source.paramsType || source.contextType ? [source.paramsType ?? 'undefined'] : []),
+    ...(source.contextType ? [source.contextType] : []),
   ];
   return [
     '/**',

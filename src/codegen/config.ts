@@ -84,6 +84,11 @@ export interface ParsedBatchConfig {
   readonly mappers: Readonly<Record<string, ParsedMapper>>;
   readonly defaultMapper: ParsedMapper | undefined;
   readonly contextType: ParsedMapper;
+  /**
+   * The context type argument of the generated Source classes (`this.context`): the
+   * `contextType` as typescript-resolvers names it, or undefined when it is not set.
+   */
+  readonly sourceContextType: string | undefined;
   readonly convertName: ConvertName;
 }
 
@@ -133,6 +138,7 @@ export function parseConfig(raw: BatchPluginConfig): {
     raw.typesImportPath === undefined ? undefined : str('typesImportPath', '');
   const typesPrefix = raw.typesPrefix ?? '';
   const typesSuffix = raw.typesSuffix ?? '';
+  const contextType = parseMapper(raw.contextType || 'any', 'ContextType');
   const convert = convertFactory(
     raw.namingConvention === undefined ? {} : { namingConvention: raw.namingConvention },
   );
@@ -149,7 +155,8 @@ export function parseConfig(raw: BatchPluginConfig): {
       defaultMapper: raw.defaultMapper
         ? parseMapper(raw.defaultMapper, 'DefaultMapperType')
         : undefined,
-      contextType: parseMapper(raw.contextType || 'any', 'ContextType'),
+      contextType,
+      sourceContextType: raw.contextType ? contextType.type : undefined,
       convertName: (name, affixes = true) =>
         affixes ? typesPrefix + convert(name) + typesSuffix : convert(name),
     },

@@ -61,8 +61,13 @@ export function planImports(
 
   lines.push(`import type * as Types from '${config.typesImport}';`);
   const bySource = new Map<string, { identifier: string; asDefault: boolean }[]>();
-  for (const [typeName, mapper] of externalMappers(schema, config)) {
-    if (!needs.modelTypes.has(typeName)) continue;
+  const imported = [...externalMappers(schema, config)].filter(([typeName]) =>
+    needs.modelTypes.has(typeName),
+  );
+  // The Source classes name the context type (`this.context`), as typescript-resolvers does.
+  const context = config.contextType;
+  if (context.isExternal && config.sourceContextType) imported.push(['', context]);
+  for (const [, mapper] of imported) {
     const list = bySource.get(mapper.source) ?? [];
     if (!list.some((i) => i.identifier === mapper.import))
       list.push({ identifier: mapper.import, asDefault: mapper.default });

@@ -21,6 +21,8 @@ export interface SourcePlan {
   readonly valueType: string;
   /** Object type of the batch parameters; undefined when the source has none. */
   readonly paramsType: string | undefined;
+  /** The type of `this.context` (the config's `contextType`); undefined when none is set. */
+  readonly contextType: string | undefined;
   /** Where it is used, one line each: `Post.author (key: authorId)`. */
   readonly uses: readonly string[];
 }

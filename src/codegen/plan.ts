@@ -80,6 +80,7 @@ export function plan(input: PlanInput): {
       keyType: first.sourceKeyType,
       valueType: first.valueType,
       paramsType,
+      contextType: input.config.sourceContextType,
       uses: group.map((u) => `${u.id} (key: ${u.keyText})`),
     });
   }

@@ -16,30 +16,31 @@ export type { BatchStats, SourceStats } from './stats.js';
 
 export interface UseDataloaderOptions<TContext = Record<string, unknown>> {
   /** The context field the Dataloader is put on. @default 'dataloader' */
-  field?: string;
+  field?: string | undefined;
   /**
    * `'sequential'`: a `Dataloader` (one batch in flight at a time); `'async'`: an
    * `AsyncDataloader` (every pending batch at once, up to `maxConcurrency`).
    * @default 'sequential'
    */
-  mode?: 'sequential' | 'async';
+  mode?: 'sequential' | 'async' | undefined;
   /**
    * Passed to the constructor, or a function of the execution's context that returns them
    * (called once per execution, e.g. to create per-request hooks such as `traceBatches()`).
    * A `signal` given here is combined with the request's (the Dataloader aborts on either).
+   * The Sources' `this.context` is the execution's context unless a `context` is given here.
    */
-  options?: AsyncDataloaderOptions | ((context: TContext) => AsyncDataloaderOptions);
+  options?: AsyncDataloaderOptions | ((context: TContext) => AsyncDataloaderOptions) | undefined;
   /**
    * Adds the execution's batch statistics to the response, at `extensions[key]`
    * (`true`: `extensions.dataloader`). @default false
    */
-  stats?: boolean | string;
+  stats?: boolean | string | undefined;
   /**
    * Clear the Dataloader's cache between root mutation fields, as GraphQL-Ruby does, so that
    * a mutation's result is not read from what was cached before it ran. Wraps the resolvers of
    * the schema's mutation fields (once per schema). @default true
    */
-  clearCacheBetweenMutationFields?: boolean;
+  clearCacheBetweenMutationFields?: boolean | undefined;
 }
 
 /**
@@ -51,7 +52,8 @@ export interface UseDataloaderOptions<TContext = Record<string, unknown>> {
  * const yoga = createYoga({ schema, plugins: [useDataloader({ stats: true })] });
  * ```
  */
-export function useDataloader<TContext extends Record<string, unknown> = Record<string, unknown>>(
+// biome-ignore lint/suspicious/noExplicitAny: envelop's own constraint; an interface (no index signature) meets it.
+export function useDataloader<TContext extends Record<string, any> = Record<string, unknown>>(
   options: UseDataloaderOptions<TContext> = {},
 ): Plugin<TContext> {
   const field = options.field ?? 'dataloader';
@@ -75,6 +77,9 @@ export function useDataloader<TContext extends Record<string, unknown> = Record<
         signalOf(args, 'signal'), // graphql-tools' executor, Yoga's useExecutionCancellation
       ]);
       const dataloaderOptions: AsyncDataloaderOptions = {
+        // The execution's context object itself: envelop extends it in place, so the Sources'
+        // `this.context` is the object the resolvers receive, `dataloader` included.
+        context,
         ...given,
         hooks: composeHooks(given.hooks, stats?.hooks, diagnosticsChannelHooks()),
       };

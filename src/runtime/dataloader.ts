@@ -35,15 +35,20 @@ export interface DataloaderHooks {
 }
 
 export interface DataloaderOptions {
+  /**
+   * The request's context (database handle, tenant, viewer): every Source reads it as
+   * `this.context`, typed by its class (`Source<K, V, P, Context>`).
+   */
+  context?: unknown;
   /** Aborting it rejects every waiting job and load with its reason and starts no new fetch. */
-  signal?: AbortSignal;
-  hooks?: DataloaderHooks;
+  signal?: AbortSignal | undefined;
+  hooks?: DataloaderHooks | undefined;
   /**
    * When to run the scheduler after loads were registered. Default: after the current
    * macrotask and its microtasks (setImmediate, else MessageChannel, else setTimeout). Tests
    * may pass their own to step the scheduler by hand.
    */
-  schedule?: (run: () => void) => void;
+  schedule?: ((run: () => void) => void) | undefined;
 }
 
 /** A job for `run`: a function (plain or async) or a generator function. */
@@ -56,6 +61,8 @@ export type Job<T> = () => Generator<unknown, T, unknown> | PromiseOrValue<T>;
  */
 export class Dataloader {
   readonly signal: AbortSignal | undefined;
+  /** The `context` option: what every Source reads as `this.context` (undefined when not given). */
+  readonly context: unknown;
   /** @internal */
   readonly _scheduler: Scheduler;
   /** @internal counters the scheduler and sources update in place. */
@@ -75,6 +82,7 @@ export class Dataloader {
     });
     this._stats = this._scheduler.stats;
     this.signal = options.signal;
+    this.context = options.context;
     const signal = options.signal;
     if (signal) {
       if (signal.aborted) this._scheduler.abort(signal.reason);
@@ -180,7 +188,7 @@ export class Dataloader {
 
 export interface AsyncDataloaderOptions extends DataloaderOptions {
   /** How many batches of one run may be in flight at once. Default: no limit. */
-  maxConcurrency?: number;
+  maxConcurrency?: number | undefined;
 }
 
 /**

@@ -18,9 +18,10 @@ export type FetchResult<V> =
  * Implement `fetch(keys)`; the Dataloader creates one instance per class and batch parameters
  * (`dataloader.with(Users)`, `dataloader.with(CommentsByPost, { first: 10 })`).
  *
- * K is the key type, V the value type, P the batch parameters (`this.params`).
+ * K is the key type, V the value type, P the batch parameters (`this.params`), C the request's
+ * context (`this.context`: what `new Dataloader({ context })` was given).
  */
-export abstract class Source<K, V, P = undefined> {
+export abstract class Source<K, V, P = undefined, C = unknown> {
   readonly dataloader: Dataloader;
   readonly params: P;
   /** @internal cache key → the key's Load; holds values, errors and in-flight keys. */
@@ -38,6 +39,22 @@ export abstract class Source<K, V, P = undefined> {
     this.params = params;
     this.stats = dataloader._stats;
     this.defaultIdentity = this.cacheKey === Source.prototype.cacheKey;
+  }
+
+  /**
+   * The request's context, as the Dataloader was given it (`new Dataloader({ context })`;
+   * `useDataloader` passes the execution's context): the database handle, tenant or viewer.
+   * Readable in `fetch` (every step of a generator fetch too), `cacheKey` and anywhere else.
+   * Throws when the Dataloader was created without a context.
+   */
+  get context(): C {
+    const context = this.dataloader.context;
+    if (context === undefined) {
+      throw new TypeError(
+        `${this.constructor.name} read this.context, but its Dataloader was created without a context: pass one, as in new Dataloader({ context }) (useDataloader passes the execution's context).`,
+      );
+    }
+    return context as C;
   }
 
   /** Loads the values of `keys`, aligned with them (see FetchResult). */

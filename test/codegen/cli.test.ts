@@ -111,7 +111,7 @@ describe('graphql-codegen CLI', () => {
         throw new Error(`${e.message}\n${log}`);
       });
       expect(readFileSync(out, 'utf8')).toContain(
-        "export abstract class ReviewerSource extends Source<NonNullable<PostRow['editorId']>, UserRow | null> {}",
+        "export abstract class ReviewerSource extends Source<NonNullable<PostRow['editorId']>, UserRow | null, undefined, Context> {}",
       );
     } finally {
       child.kill();

@@ -82,7 +82,7 @@ describe('mapper Project in pluginContext', () => {
     const after = await run(renamed, outputFile, pluginContext);
     expect(after.error).toBeUndefined();
     expect(after.content).toContain(
-      "export abstract class UserSource extends Source<PostRow['writerId'], UserRow | null> {}",
+      "export abstract class UserSource extends Source<PostRow['writerId'], UserRow | null, undefined, Context> {}",
     );
   });
 });

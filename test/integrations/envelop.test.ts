@@ -1,6 +1,6 @@
 // The Envelop plugin inside a real graphql-yoga server (requests through `yoga.fetch`).
 import { type UseDataloaderOptions, useDataloader } from 'graphql-codegen-batch/envelop';
-import type { BatchEvent } from 'graphql-codegen-batch/runtime';
+import { type BatchEvent, type Dataloader, Source } from 'graphql-codegen-batch/runtime';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { type Blog, blog, body, type GraphQLResponse, typeDefs } from './support.js';
@@ -137,6 +137,71 @@ describe('useDataloader (graphql-yoga)', () => {
     expect(() => useDataloader({ options: { maxConcurrency: 4 } })).toThrow(
       `useDataloader option maxConcurrency applies to mode 'async' only, but mode is 'sequential' (maxConcurrency: 4).`,
     );
+  });
+});
+
+describe('useDataloader: the Sources see the execution context', () => {
+  interface Ctx {
+    readonly tenant: string;
+    readonly dataloader: Dataloader;
+  }
+  function tenantServer(options: UseDataloaderOptions<Ctx>) {
+    const contexts: { resolver: unknown[]; source: unknown[] } = { resolver: [], source: [] };
+    class Viewers extends Source<string, string, undefined, Ctx> {
+      fetch(ids: string[]) {
+        contexts.source.push(this.context);
+        return ids.map((id) => `${this.context.tenant}:${id}`);
+      }
+    }
+    const schema = createSchema<Ctx>({
+      typeDefs: 'type Query { viewer(id: ID!): String! }',
+      resolvers: {
+        Query: {
+          viewer: (_parent: unknown, args: { id: string }, ctx: Ctx) => {
+            contexts.resolver.push(ctx);
+            return ctx.dataloader.with(Viewers).load(args.id);
+          },
+        },
+      },
+    });
+    const yoga = createYoga({
+      schema,
+      context: () => ({ tenant: 'acme' }),
+      plugins: [useDataloader(options)],
+      logging: false,
+      maskedErrors: false,
+    });
+    const post = async (query: string) => {
+      const response = await yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: body(query),
+      });
+      return (await response.json()) as GraphQLResponse<unknown>;
+    };
+    return { post, contexts };
+  }
+
+  it.each(['sequential', 'async'] as const)(
+    '%s: this.context is the object the resolvers receive, dataloader included',
+    async (mode) => {
+      const { post, contexts } = tenantServer({ mode });
+      expect(await post('{ a: viewer(id: "1") b: viewer(id: "2") }')).toEqual({
+        data: { a: 'acme:1', b: 'acme:2' },
+      });
+      expect(contexts.resolver).toHaveLength(2);
+      expect(contexts.source).toHaveLength(1);
+      const [resolverContext] = contexts.resolver as Ctx[];
+      expect(contexts.resolver[1]).toBe(resolverContext);
+      expect(contexts.source[0]).toBe(resolverContext);
+      expect(resolverContext?.dataloader.context).toBe(resolverContext);
+    },
+  );
+
+  it('a context given in options replaces the execution context', async () => {
+    const { post, contexts } = tenantServer({ options: () => ({ context: { tenant: 'other' } }) });
+    expect(await post('{ viewer(id: "1") }')).toEqual({ data: { viewer: 'other:1' } });
+    expect(contexts.source).toEqual([{ tenant: 'other' }]);
   });
 });
 

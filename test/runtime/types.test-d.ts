@@ -75,4 +75,38 @@ describe('runtime types', () => {
     }
     expectTypeOf(Wrong).toBeConstructibleWith(dl, undefined);
   });
+
+  it('this.context has the context type a generated class carries; unknown by default', () => {
+    interface Db {
+      users(ids: readonly string[]): Promise<UserRow[]>;
+    }
+    interface Context {
+      readonly dataloader: Dataloader;
+      readonly db: Db;
+    }
+    // What the plugin emits for `contextType: ./context#Context`.
+    abstract class UserSource extends Source<string, UserRow | null, undefined, Context> {}
+    class ContextUsers extends UserSource {
+      async fetch(ids: string[]) {
+        expectTypeOf(this.context).toEqualTypeOf<Context>();
+        const rows = await this.context.db.users(ids);
+        return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+      }
+      override cacheKey(id: string) {
+        expectTypeOf(this.context.db).toEqualTypeOf<Db>();
+        return id;
+      }
+    }
+    class WrongProperty extends UserSource {
+      async fetch(ids: string[]) {
+        // @ts-expect-error: the Context has no property "database".
+        return ids.map(() => this.context.database);
+      }
+    }
+    expectTypeOf(WrongProperty).toBeConstructibleWith(dl, undefined);
+    expectTypeOf(new Users(dl, undefined).context).toBeUnknown();
+    expectTypeOf(dl.context).toBeUnknown();
+    const withContext = new Dataloader({ context: { db: 1 } });
+    expectTypeOf(withContext.with(ContextUsers).load('1')).toEqualTypeOf<Load<UserRow | null>>();
+  });
 });

@@ -2,8 +2,9 @@
 // statement counter per request. The same app serves HTTP (serve.ts) and answers the demo query
 // in-process (main.ts, through yoga.fetch), so both go through the same code path.
 import { readFileSync } from 'node:fs';
+import { useDataloader } from 'graphql-codegen-batch/envelop';
 import { createSchema, createYoga, isAsyncIterable, maskError, type Plugin } from 'graphql-yoga';
-import { type Context, RequestDataloader } from './context.js';
+import type { Context } from './context.js';
 import { CountingDb, type Db } from './db.js';
 import { naiveResolvers } from './naive.js';
 import { batchedResolvers } from './resolvers.js';
@@ -27,11 +28,9 @@ export function createApp(db: Db, resolverSet: ResolverSet = 'batched') {
   });
   return createYoga({
     schema,
-    context: (): Context => {
-      const counting = new CountingDb(db);
-      return { db: counting, dataloader: new RequestDataloader(counting) };
-    },
-    plugins: [reportStats()],
+    context: () => ({ db: new CountingDb(db) }),
+    // A Dataloader per execution at context.dataloader, whose Sources see this context.
+    plugins: [useDataloader<Context>(), reportStats()],
     // Yoga hides the message of every error that is not a GraphQLError. A NOT_FOUND is part of
     // the API (the schema's nullability promises it), so it goes through; the rest stay masked.
     maskedErrors: {

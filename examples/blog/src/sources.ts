@@ -1,8 +1,9 @@
 // The blog's Sources: one class per @batch source, each extending the abstract class the plugin
 // generated for it, so a wrong key or value type is a tsc error here. Each `fetch` gets every
 // key that one round of the query asked for and answers with one value per key, in key order.
+// `this.context` is the request's Context (the generated classes carry its type), so
+// `this.context.db` is the request's database handle.
 import { groupByKeys, orderByKeys } from 'graphql-codegen-batch/runtime';
-import { dbOf } from './context.js';
 import {
   type BatchSources,
   CommentsByPostSource,
@@ -22,7 +23,7 @@ import {
 /** Post.author, Post.editor and Comment.author: one statement for all the users of a round. */
 export class Users extends UserSource {
   async fetch(ids: number[]) {
-    const rows = await usersByIds(dbOf(this.dataloader), ids);
+    const rows = await usersByIds(this.context.db, ids);
     return orderByKeys(ids, rows, (user) => user.id);
   }
 }
@@ -35,7 +36,7 @@ export class Users extends UserSource {
  */
 export class Tags extends TagSource {
   *fetch(ids: number[]) {
-    const pending = tagsByIds(dbOf(this.dataloader), ids);
+    const pending = tagsByIds(this.context.db, ids);
     yield;
     return pending.then((rows) => orderByKeys(ids, rows, (tag) => tag.id));
   }
@@ -48,7 +49,7 @@ export class Tags extends TagSource {
 export class CommentsByPost extends CommentsByPostSource {
   async fetch(postIds: number[]) {
     const first = commentLimit(this.params.first);
-    const rows = await firstCommentsOfPosts(dbOf(this.dataloader), postIds, first);
+    const rows = await firstCommentsOfPosts(this.context.db, postIds, first);
     return groupByKeys(postIds, rows, (comment) => comment.postId);
   }
 }
@@ -58,7 +59,7 @@ export class Posts extends PostSource {
   async fetch(ids: string[]) {
     // A key that is not a row id cannot match: it gets null, like any unknown id.
     const rowIds = ids.map(parseRowId).filter((id) => id !== null);
-    const rows = rowIds.length === 0 ? [] : await postsByIds(dbOf(this.dataloader), rowIds);
+    const rows = rowIds.length === 0 ? [] : await postsByIds(this.context.db, rowIds);
     return orderByKeys(ids, rows, (post) => String(post.id));
   }
 }

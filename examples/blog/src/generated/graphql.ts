@@ -223,21 +223,21 @@ export type DirectiveResolvers<ContextType = Context> = {
  * createBatchResolvers. Used by:
  * - Post.comments (key: id)
  */
-export abstract class CommentsByPostSource extends Source<PostRow['id'], CommentRow[], { first: NonNullable<PostCommentsArgs['first']> }> {}
+export abstract class CommentsByPostSource extends Source<PostRow['id'], CommentRow[], { first: NonNullable<PostCommentsArgs['first']> }, Context> {}
 
 /**
  * Source "Post": extend it, implement `fetch(keys)` and pass the class to
  * createBatchResolvers. Used by:
  * - Query.post (key: $args.id)
  */
-export abstract class PostSource extends Source<QueryPostArgs['id'], PostRow | null> {}
+export abstract class PostSource extends Source<QueryPostArgs['id'], PostRow | null, undefined, Context> {}
 
 /**
  * Source "Tag": extend it, implement `fetch(keys)` and pass the class to
  * createBatchResolvers. Used by:
  * - Post.tags (key: tagIds)
  */
-export abstract class TagSource extends Source<PostRow['tagIds'][number], TagRow | null> {}
+export abstract class TagSource extends Source<PostRow['tagIds'][number], TagRow | null, undefined, Context> {}
 
 /**
  * Source "User": extend it, implement `fetch(keys)` and pass the class to
@@ -246,7 +246,7 @@ export abstract class TagSource extends Source<PostRow['tagIds'][number], TagRow
  * - Post.author (key: authorId)
  * - Post.editor (key: editorId)
  */
-export abstract class UserSource extends Source<CommentRow['authorId'], UserRow | null> {}
+export abstract class UserSource extends Source<CommentRow['authorId'], UserRow | null, undefined, Context> {}
 
 /** The implementation class of every source, as createBatchResolvers needs them. */
 export type BatchSources = {
