@@ -87,6 +87,7 @@ export function dataloaderPlugin<
       const requestSignal = holder[REQUEST_SIGNAL];
       const { dataloader, stats } = createRequestDataloader(
         settings,
+        context,
         settings.optionsFor(context),
         [requestSignal instanceof AbortSignal ? requestSignal : undefined],
       );

@@ -15,30 +15,31 @@ export type DataloaderMode = 'sequential' | 'async';
 /** The options both server plugins take, under the same names. */
 export interface RequestDataloaderOptions<TContext, F extends string = string> {
   /** The context field the Dataloader is put on. @default 'dataloader' */
-  field?: F;
+  field?: F | undefined;
   /**
    * `'sequential'`: a `Dataloader` (one batch in flight at a time); `'async'`: an
    * `AsyncDataloader` (every pending batch at once, up to `maxConcurrency`).
    * @default 'sequential'
    */
-  mode?: DataloaderMode;
+  mode?: DataloaderMode | undefined;
   /**
    * Passed to the constructor, or a function of the request's context that returns them
    * (called once per operation, e.g. to create per-request hooks such as `traceBatches()`).
    * A `signal` given here is combined with the request's (the Dataloader aborts on either).
+   * The Sources' `this.context` is the request's context unless a `context` is given here.
    */
-  options?: AsyncDataloaderOptions | ((context: TContext) => AsyncDataloaderOptions);
+  options?: AsyncDataloaderOptions | ((context: TContext) => AsyncDataloaderOptions) | undefined;
   /**
    * Adds the operation's batch statistics to the response, at `extensions[key]`
    * (`true`: `extensions.dataloader`). @default false
    */
-  stats?: boolean | string;
+  stats?: boolean | string | undefined;
   /**
    * Clear the Dataloader's cache between root mutation fields, as GraphQL-Ruby does, so that
    * a mutation's result is not read from what was cached before it ran. Wraps the resolvers of
    * the schema's mutation fields (once per schema). @default true
    */
-  clearCacheBetweenMutationFields?: boolean;
+  clearCacheBetweenMutationFields?: boolean | undefined;
 }
 
 /** The options read once, when the plugin is created. */
@@ -83,16 +84,19 @@ export interface RequestDataloader {
 }
 
 /**
- * One request's Dataloader: the given options, the statistics and diagnostics_channel hooks, and
- * a signal that aborts on any of `signals` (the options' own, the request's).
+ * One request's Dataloader: created with the request's `context` (what its Sources read as
+ * `this.context`, unless the options give one), the given options, the statistics and
+ * diagnostics_channel hooks, and a signal that aborts on any of `signals` and the options' own.
  */
 export function createRequestDataloader(
   settings: Pick<RequestDataloaderSettings<unknown>, 'mode' | 'statsKey'>,
+  context: unknown,
   given: AsyncDataloaderOptions,
   signals: ReadonlyArray<AbortSignal | undefined>,
 ): RequestDataloader {
   const stats = settings.statsKey === null ? null : collectStats();
   const options: AsyncDataloaderOptions = {
+    context,
     ...given,
     hooks: composeHooks(given.hooks, stats?.hooks, diagnosticsChannelHooks()),
   };

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deferred } from '../runtime/support.js';
 import { bounded, type GraphQLResponse } from './support.js';
 
-// A bank of two accounts; `log` records each fetch.
-const log: [string, string[]][] = [];
+// A bank of two accounts; `log` records each fetch with the user of the context it ran for.
+const log: [string, string[], string][] = [];
 const rows = new Map<string, { id: string; balance: number }>();
 const resetBank = () => {
   log.length = 0;
@@ -29,6 +29,7 @@ const typeDefs = /* GraphQL */ `
     account(id: ID!): Account
     accounts(ids: [ID!]!): [Account]!
     loaderKind: String!
+    sourcesSeeThisContext: Boolean!
     slow: String
   }
   type Mutation {
@@ -42,9 +43,9 @@ interface Context {
   dataloader: Dataloader;
 }
 
-class Accounts extends Source<string, { id: string; balance: number } | null> {
+class Accounts extends Source<string, { id: string; balance: number } | null, undefined, Context> {
   async fetch(ids: string[]) {
-    log.push(['Accounts', ids]);
+    log.push(['Accounts', ids, this.context.user]);
     return ids.map((id) => {
       const row = rows.get(id);
       return row ? { ...row } : null;
@@ -61,6 +62,8 @@ const resolvers = {
       return yield* ctx.dataloader.with(Accounts).loadAll(args.ids);
     }),
     loaderKind: (_: unknown, _args: unknown, ctx: Context) => ctx.dataloader.constructor.name,
+    sourcesSeeThisContext: (_: unknown, _args: unknown, ctx: Context) =>
+      ctx.dataloader.context === ctx,
     slow: jobResolver(function* (_: unknown, _args: unknown, ctx: Context) {
       return yield* ctx.dataloader.with(Slow).load('x');
     }),
@@ -129,17 +132,20 @@ describe('dataloaderPlugin (Apollo Server 5 over HTTP)', () => {
   });
   afterAll(() => server.stop());
 
-  it('gives each request its own Dataloader: one fetch per level, nothing cached across requests', async () => {
+  it('gives each request its own Dataloader, created with its context: one fetch per level, nothing cached across requests', async () => {
     resetBank();
     const query = '{ accounts(ids: ["1", "2", "1"]) { balance } }';
     const data = { accounts: [{ balance: 1375 }, { balance: 40 }, { balance: 1375 }] };
-    expect((await post(query)).data).toEqual(data);
-    expect((await post(query)).data).toEqual(data);
+    expect((await post(query, 'ada')).data).toEqual(data);
+    expect((await post(query, 'brian')).data).toEqual(data);
     expect(log).toEqual([
-      ['Accounts', ['1', '2']],
-      ['Accounts', ['1', '2']],
+      ['Accounts', ['1', '2'], 'ada'],
+      ['Accounts', ['1', '2'], 'brian'],
     ]);
-    expect((await post('{ loaderKind }')).data).toEqual({ loaderKind: 'Dataloader' });
+    expect((await post('{ loaderKind sourcesSeeThisContext }')).data).toEqual({
+      loaderKind: 'Dataloader',
+      sourcesSeeThisContext: true,
+    });
   });
 
   it('reports the operation’s batch statistics in extensions.dataloader', async () => {
@@ -168,9 +174,9 @@ describe('dataloaderPlugin (Apollo Server 5 over HTTP)', () => {
     const read = await post('{ account(id: "1") { balance } }');
     expect(read.data).toEqual({ account: { balance: 3290 } });
     expect(log).toEqual([
-      ['Accounts', ['1']],
-      ['Accounts', ['1']],
-      ['Accounts', ['1']],
+      ['Accounts', ['1'], 'ada'],
+      ['Accounts', ['1'], 'ada'],
+      ['Accounts', ['1'], 'ada'],
     ]);
   });
 
@@ -192,16 +198,16 @@ describe('without the plugin: the per-request Dataloader of a hand-written conte
     const server = new ApolloServer<Context>({ typeDefs, resolvers });
     const { url } = await startStandaloneServer(server, {
       listen: { port: 0, host: '127.0.0.1' },
-      context: async ({ req }) => ({
-        user: String(req.headers['x-user']),
-        dataloader: new Dataloader(),
-      }),
+      context: async ({ req }) => {
+        const user = String(req.headers['x-user']);
+        return { user, dataloader: new Dataloader({ context: { user } }) };
+      },
     });
     try {
       const mutation = await client(url)(TWO_DEPOSITS);
       expect(mutation.data).toEqual({ first: { balance: 2375 }, second: { balance: 2375 } });
       expect(rows.get('1')).toEqual({ id: '1', balance: 3290 });
-      expect(log).toEqual([['Accounts', ['1']]]);
+      expect(log).toEqual([['Accounts', ['1'], 'ada']]);
     } finally {
       await server.stop();
     }
@@ -239,6 +245,48 @@ describe('dataloaderPlugin options', () => {
       });
     });
     expect(seen).toEqual(['options for ada', '1 for ada', 'options for brian', '2 for brian']);
+  });
+
+  it('HTTP-batched operations get a Dataloader each, made with their own copy of the context', async () => {
+    resetBank();
+    const plugin = dataloaderPlugin<Context>({ stats: 'batches' });
+    const server = new ApolloServer<Context>({
+      typeDefs,
+      resolvers,
+      plugins: [plugin],
+      allowBatchedHttpRequests: true,
+    });
+    const { url } = await startStandaloneServer(server, {
+      listen: { port: 0, host: '127.0.0.1' },
+      context: plugin.context(async () => ({ user: 'ada' })),
+    });
+    try {
+      const query = '{ account(id: "1") { balance } sourcesSeeThisContext }';
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([{ query }, { query }]),
+      });
+      const one = {
+        data: { account: { balance: 1375 }, sourcesSeeThisContext: true },
+        extensions: {
+          batches: {
+            batches: 1,
+            keys: 1,
+            rounds: 1,
+            cacheHits: 0,
+            sources: { Accounts: { batches: 1, keys: 1, errors: 0 } },
+          },
+        },
+      };
+      expect(await response.json()).toEqual([one, one]);
+      expect(log).toEqual([
+        ['Accounts', ['1'], 'ada'],
+        ['Accounts', ['1'], 'ada'],
+      ]);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('mode async: an AsyncDataloader, maxConcurrency passed through', async () => {
