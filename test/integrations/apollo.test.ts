@@ -2,10 +2,10 @@
 // 127.0.0.1. The block between the recipe markers is quoted in README "Apollo Server 5".
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { dataloaderPlugin } from 'graphql-codegen-batch/apollo';
+import { type DataloaderPlugin, dataloaderPlugin } from 'graphql-codegen-batch/apollo';
 import { Dataloader, Source } from 'graphql-codegen-batch/runtime';
 import { jobResolver } from 'graphql-codegen-batch/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { deferred } from '../runtime/support.js';
 import { bounded, type GraphQLResponse } from './support.js';
 
@@ -85,7 +85,16 @@ const resolvers = {
   },
 };
 
-async function serve(plugin = dataloaderPlugin<Context>({ stats: true })) {
+const batching = dataloaderPlugin({ stats: true });
+const server = new ApolloServer<Context>({ typeDefs, resolvers, plugins: [batching] });
+const { url } = await startStandaloneServer(server, {
+  listen: { port: 0, host: '127.0.0.1' },
+  context: batching.context(async ({ req }) => ({ user: String(req.headers['x-user']) })),
+});
+// ---- end of recipe ----------------------------------------------------------------------------
+
+/** The recipe's server with other plugin options. */
+async function serve(plugin: DataloaderPlugin<Context>) {
   const server = new ApolloServer<Context>({ typeDefs, resolvers, plugins: [plugin] });
   const { url } = await startStandaloneServer(server, {
     listen: { port: 0, host: '127.0.0.1' },
@@ -93,7 +102,6 @@ async function serve(plugin = dataloaderPlugin<Context>({ stats: true })) {
   });
   return { server, url };
 }
-// ---- end of recipe ----------------------------------------------------------------------------
 
 class Slow extends Source<string, string> {
   async fetch(ids: string[]) {
@@ -123,13 +131,7 @@ const TWO_DEPOSITS = `mutation {
 }`;
 
 describe('dataloaderPlugin (Apollo Server 5 over HTTP)', () => {
-  let server: ApolloServer<Context>;
-  let post: ReturnType<typeof client>;
-  beforeAll(async () => {
-    const served = await serve();
-    server = served.server;
-    post = client(served.url);
-  });
+  const post = client(url);
   afterAll(() => server.stop());
 
   it('gives each request its own Dataloader, created with its context: one fetch per level, nothing cached across requests', async () => {
@@ -216,7 +218,7 @@ describe('without the plugin: the per-request Dataloader of a hand-written conte
 
 describe('dataloaderPlugin options', () => {
   const withServer = async (
-    plugin: ReturnType<typeof dataloaderPlugin<Context>>,
+    plugin: DataloaderPlugin<Context>,
     run: (post: ReturnType<typeof client>) => Promise<void>,
   ) => {
     const { server, url } = await serve(plugin);
