@@ -183,6 +183,14 @@ describe('dataloaderPlugin (Apollo Server 5 over HTTP)', () => {
     ]);
   });
 
+  it('adds no statistics to a response whose operation never executed', async () => {
+    const response = await post('{ nope }');
+    expect(response.extensions).toBeUndefined();
+    expect(response.errors?.map((e) => e.message)).toEqual([
+      'Cannot query field "nope" on type "Query".',
+    ]);
+  });
+
   it('a client that hangs up aborts its request’s Dataloader', async () => {
     const abort = new AbortController();
     const response = post('{ slow }', 'ada', { signal: abort.signal });
@@ -319,6 +327,19 @@ describe('dataloaderPlugin options', () => {
     expect(() => dataloaderPlugin({ options: { maxConcurrency: 4 } })).toThrow(
       new TypeError(
         `dataloaderPlugin option maxConcurrency applies to mode 'async' only, but mode is 'sequential' (maxConcurrency: 4).`,
+      ),
+    );
+  });
+
+  it('context(fn) rejects what is not a context function, and a result that is not an object', async () => {
+    const plugin = dataloaderPlugin();
+    expect(() => plugin.context('user' as never)).toThrow(
+      new TypeError('dataloaderPlugin().context(fn) takes your context function, but got: "user".'),
+    );
+    await plugin.serverWillStart?.({} as never);
+    await expect(plugin.context(async () => null as never)()).rejects.toThrow(
+      new TypeError(
+        'The context function given to dataloaderPlugin().context() must return an object, but returned: null.',
       ),
     );
   });
