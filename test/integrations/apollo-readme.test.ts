@@ -23,7 +23,7 @@ describe('README "Apollo Server 5"', () => {
       .join('\n')
       .split(/^\/\/ …\n/m)
       .map((piece) => piece.replace(/\n+$/, ''));
-    expect(pieces).toHaveLength(3);
+    expect(pieces).toHaveLength(4);
     for (const piece of pieces) expect(recipe).toContain(piece);
   });
 

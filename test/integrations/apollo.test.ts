@@ -3,7 +3,8 @@
 // (apollo-readme.test.ts checks it).
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { type DataloaderPlugin, dataloaderPlugin } from 'graphql-codegen-batch/apollo';
+import type { DataloaderPlugin } from 'graphql-codegen-batch/apollo';
+import { dataloaderPlugin } from 'graphql-codegen-batch/apollo';
 import { Dataloader, Source } from 'graphql-codegen-batch/runtime';
 import { jobResolver } from 'graphql-codegen-batch/server';
 import { afterAll, describe, expect, it } from 'vitest';
