@@ -39,6 +39,8 @@ export class Batch extends GeneratorStepper implements Waiter, SlotOwner {
   readonly keys: unknown[] = [];
   readonly slots: Slot<unknown>[] = [];
   readonly isGeneratorFetch: boolean;
+  /** The source's `maxBatchSize` when the batch opened: it takes no more keys than that. */
+  readonly maxSize: number;
   state: BatchState = NEW;
   run: Run | null = null;
   /** The generator of a generator fetch, once started. */
@@ -51,10 +53,11 @@ export class Batch extends GeneratorStepper implements Waiter, SlotOwner {
   resumable = false;
   startedAt = 0;
 
-  constructor(source: AnySource, scheduler: Scheduler) {
+  constructor(source: AnySource, scheduler: Scheduler, maxSize: number) {
     super();
     this.source = source;
     this.scheduler = scheduler;
+    this.maxSize = maxSize;
     this.isGeneratorFetch = isGeneratorFunction(source.fetch);
   }
 
@@ -162,6 +165,20 @@ export class Batch extends GeneratorStepper implements Waiter, SlotOwner {
         'wait for data with `yield* source.load(key)` or hand control back with a bare `yield`.',
     );
   }
+}
+
+/**
+ * The source's `maxBatchSize`, read once per batch: a positive integer, or Infinity (no limit).
+ * Anything else throws from the `load` that opens the batch (and `slot`, that load's new cache
+ * entry, is dropped, so the key is not left pending).
+ */
+export function sizeLimitOf(source: AnySource, slot: Slot<unknown>): number {
+  const max = source.maxBatchSize;
+  if (max >= 1 && (Number.isInteger(max) || max === Number.POSITIVE_INFINITY)) return max;
+  source._cache.delete(slot.cacheKey);
+  throw new TypeError(
+    `${sourceName(source)}.maxBatchSize must be a positive integer (or Infinity for no limit), but got: ${inspect(max)}.`,
+  );
 }
 
 export function sourceName(source: AnySource): string {

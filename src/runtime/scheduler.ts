@@ -1,5 +1,14 @@
 import type { AnySource } from './batch.js';
-import { Batch, DONE, describeBatch, INFLIGHT, NEW, Run, sourceName } from './batch.js';
+import {
+  Batch,
+  DONE,
+  describeBatch,
+  INFLIGHT,
+  NEW,
+  Run,
+  sizeLimitOf,
+  sourceName,
+} from './batch.js';
 import { findDeadlock } from './deadlock.js';
 import { fetchShapeError } from './errors.js';
 import { type Call, FetchHooks } from './fetch-hooks.js';
@@ -104,8 +113,8 @@ export class Scheduler implements Stepper {
       return;
     }
     let batch = source._open as Batch | null;
-    if (batch === null || batch.keys.length >= source.maxBatchSize) {
-      batch = new Batch(source, this);
+    if (batch === null || batch.keys.length >= batch.maxSize) {
+      batch = new Batch(source, this, sizeLimitOf(source, slot));
       source._open = batch;
       this.pending.push(batch);
       this.schedule();

@@ -57,8 +57,11 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
     return context as C;
   }
 
-  /** Loads the values of `keys`, aligned with them (see FetchResult). */
-  abstract fetch(keys: K[]): FetchResult<V>;
+  /**
+   * Loads the values of `keys`, aligned with them (see FetchResult). Implementations may declare
+   * the keys `readonly K[]` (DataLoader's signature) or `K[]`: the array is the batch's own.
+   */
+  abstract fetch(keys: readonly K[]): FetchResult<V>;
 
   /**
    * The identity of a key for caching and deduplication (GraphQL-Ruby `result_key_for`).

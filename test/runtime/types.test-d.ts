@@ -6,6 +6,7 @@ import {
   type ParamsOf,
   type PromiseOrValue,
   Source,
+  type SourceClass,
   type ValueOf,
 } from 'graphql-codegen-batch/runtime';
 import { describe, expectTypeOf, it } from 'vitest';
@@ -74,6 +75,41 @@ describe('runtime types', () => {
       }
     }
     expectTypeOf(Wrong).toBeConstructibleWith(dl, undefined);
+  });
+
+  it('a fetch may take readonly or mutable key arrays: KeyOf, ValueOf, ParamsOf, with, load agree', () => {
+    abstract class CommentsByPostSource extends Source<number, string[], { first: number }> {}
+    class ReadonlyKeys extends CommentsByPostSource {
+      async fetch(postIds: readonly number[]) {
+        return postIds.map((id) => [`${id}`].slice(0, this.params.first));
+      }
+    }
+    class MutableKeys extends CommentsByPostSource {
+      fetch(postIds: number[]) {
+        return postIds.map((id) => [`${id}`]);
+      }
+    }
+    class ReadonlyGenerator extends Source<string, UserRow> {
+      *fetch(ids: readonly string[]) {
+        return yield* dl.with(Users).loadAll(ids);
+      }
+    }
+    expectTypeOf<KeyOf<ReadonlyKeys>>().toEqualTypeOf<number>();
+    expectTypeOf<ValueOf<ReadonlyKeys>>().toEqualTypeOf<string[]>();
+    expectTypeOf<ParamsOf<ReadonlyKeys>>().toEqualTypeOf<{ first: number }>();
+    expectTypeOf<KeyOf<MutableKeys>>().toEqualTypeOf<number>();
+    expectTypeOf<ValueOf<MutableKeys>>().toEqualTypeOf<string[]>();
+    expectTypeOf<ParamsOf<MutableKeys>>().toEqualTypeOf<{ first: number }>();
+    expectTypeOf<KeyOf<ReadonlyGenerator>>().toEqualTypeOf<string>();
+    expectTypeOf<ValueOf<ReadonlyGenerator>>().toEqualTypeOf<UserRow>();
+    expectTypeOf(dl.with(ReadonlyKeys, { first: 3 }).load(1)).toEqualTypeOf<Load<string[]>>();
+    expectTypeOf(dl.with(MutableKeys, { first: 3 }).loadAll([1])).toEqualTypeOf<Load<string[][]>>();
+    expectTypeOf(dl.with(ReadonlyGenerator).load('1')).toEqualTypeOf<Load<UserRow>>();
+    const classes: { a: SourceClass<CommentsByPostSource>; b: SourceClass<CommentsByPostSource> } =
+      { a: ReadonlyKeys, b: MutableKeys };
+    expectTypeOf(classes.a).toEqualTypeOf<SourceClass<CommentsByPostSource>>();
+    // @ts-expect-error: params are still checked with readonly keys.
+    dl.with(ReadonlyKeys, { first: 'three' });
   });
 
   it('this.context has the context type a generated class carries; unknown by default', () => {
