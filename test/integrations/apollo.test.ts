@@ -192,6 +192,19 @@ describe('dataloaderPlugin (Apollo Server 5 over HTTP)', () => {
     ]);
   });
 
+  it('executeOperation (no HTTP): a context made by batching.context() gets a Dataloader too', async () => {
+    resetBank();
+    const contextValue = await batching.context(async () => ({ user: 'carol' }))();
+    const result = await server.executeOperation(
+      { query: '{ account(id: "2") { balance } }' },
+      { contextValue },
+    );
+    expect(result.body.kind === 'single' && result.body.singleResult.data).toEqual({
+      account: { balance: 40 },
+    });
+    expect(log).toEqual([['Accounts', ['2'], 'carol']]);
+  });
+
   it('a client that hangs up aborts its request’s Dataloader', async () => {
     const abort = new AbortController();
     const response = post('{ slow }', 'ada', { signal: abort.signal });
