@@ -1,9 +1,10 @@
 // dataloaderPlugin (graphql-codegen-batch/apollo) inside a real Apollo Server 5, over HTTP on
-// 127.0.0.1. The block between the recipe markers is quoted in README "Apollo Server 5".
-import { readFileSync } from 'node:fs';
+// 127.0.0.1. The block between the recipe markers is quoted in README "Apollo Server 5"
+// (apollo-readme.test.ts checks it).
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { type DataloaderPlugin, dataloaderPlugin } from 'graphql-codegen-batch/apollo';
+import type { DataloaderPlugin } from 'graphql-codegen-batch/apollo';
+import { dataloaderPlugin } from 'graphql-codegen-batch/apollo';
 import { Dataloader, Source } from 'graphql-codegen-batch/runtime';
 import { jobResolver } from 'graphql-codegen-batch/server';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -191,6 +192,19 @@ describe('dataloaderPlugin (Apollo Server 5 over HTTP)', () => {
     ]);
   });
 
+  it('executeOperation (no HTTP): a context made by batching.context() gets a Dataloader too', async () => {
+    resetBank();
+    const contextValue = await batching.context(async () => ({ user: 'carol' }))();
+    const result = await server.executeOperation(
+      { query: '{ account(id: "2") { balance } }' },
+      { contextValue },
+    );
+    expect(result.body.kind === 'single' && result.body.singleResult.data).toEqual({
+      account: { balance: 40 },
+    });
+    expect(log).toEqual([['Accounts', ['2'], 'carol']]);
+  });
+
   it('a client that hangs up aborts its request’s Dataloader', async () => {
     const abort = new AbortController();
     const response = post('{ slow }', 'ada', { signal: abort.signal });
@@ -318,10 +332,15 @@ describe('dataloaderPlugin options', () => {
     });
   });
 
-  it('rejects a bad mode, and maxConcurrency without mode async, naming the option', () => {
+  it('rejects a bad mode or field, and maxConcurrency without mode async, naming the option', () => {
     expect(() => dataloaderPlugin({ mode: 'parallel' as never })).toThrow(
       new TypeError(
         `dataloaderPlugin option mode must be 'sequential' or 'async', but got: "parallel".`,
+      ),
+    );
+    expect(() => dataloaderPlugin({ field: '' })).toThrow(
+      new TypeError(
+        'dataloaderPlugin option field must be a non-empty string (the context field), but got: "".',
       ),
     );
     expect(() => dataloaderPlugin({ options: { maxConcurrency: 4 } })).toThrow(
@@ -359,38 +378,5 @@ describe('dataloaderPlugin options', () => {
     } finally {
       await server.stop();
     }
-  });
-});
-
-describe('README "Apollo Server 5"', () => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const start = readme.indexOf('\n### Apollo Server 5 (');
-  const section = readme.slice(start, readme.indexOf('\n### ', start + 1));
-  const blocks = [...section.matchAll(/```([a-z]*)\n([\s\S]*?)```/g)].map((m) => ({
-    lang: m[1],
-    body: m[2] as string,
-  }));
-
-  it('quotes this file verbatim, piece by piece between `// …` elisions', () => {
-    const self = readFileSync(new URL(import.meta.url), 'utf8');
-    const quoted = blocks.filter((b) => b.body.startsWith('// test/integrations/apollo.test.ts\n'));
-    expect(quoted).toHaveLength(1);
-    const pieces = (quoted[0]?.body ?? '')
-      .split('\n')
-      .slice(1)
-      .join('\n')
-      .split(/^\/\/ …\n/m)
-      .map((piece) => piece.replace(/\n+$/, ''));
-    expect(pieces).toHaveLength(3);
-    for (const piece of pieces) expect(self).toContain(piece);
-  });
-
-  it('shows the mutation this file sends, and the figures it answers', () => {
-    expect(blocks.find((b) => b.lang === 'graphql')?.body).toBe(`${TWO_DEPOSITS}\n`);
-    expect(section).toContain('answers `second: { balance: 3290 }`');
-    expect(section).toContain('answers `second: { balance: 2375 }`');
-    expect(section).toContain(
-      'requires graphql 16 (`@apollo/server@5` declares `peer graphql@"^16.11.0"`)',
-    );
   });
 });
