@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# CI, second leg: the build and the whole test suite on Node 24 with graphql 17 (issue 8 part 7),
-# next to .ci/run's Node 20 + graphql 16. Runs in a temporary copy of the committed tree (HEAD), so
-# package.json, package-lock.json and node_modules here are never touched:
+# CI, second leg: the build and the whole test suite on Node 24 with graphql 17, next to
+# .ci/run's Node 20 + graphql 16, except the install test (test/install: npm installs into empty
+# projects, under a minute), which runs once, on the first leg (SKIP_INSTALL_TEST=1 here).
+# Runs in a temporary copy of the committed tree (HEAD), so package.json, package-lock.json and
+# node_modules here are never touched:
 #   - Node 24 comes from the npm registry's `node` package (`npx -y node@24`);
 #   - node_modules is this checkout's (run .ci/run or `npm ci` first), hard-linked into the copy,
 #     with graphql replaced there by the graphql@17 tarball (`npm pack`).
@@ -42,7 +44,7 @@ echo "graphql: $(node24 -p "require('$work/node_modules/graphql/package.json').v
 cd "$work"
 node24 node_modules/tsup/dist/cli-default.js --silent
 status=0
-node24 node_modules/vitest/vitest.mjs run "$@" || status=$?
+SKIP_INSTALL_TEST=1 node24 node_modules/vitest/vitest.mjs run "$@" || status=$?
 node24 -e "const r=require('./.tmp/vitest.json');console.log('node24-graphql17: '+r.numPassedTests+' passed, '+r.numFailedTests+' failed, '+(r.numPendingTests+r.numTodoTests)+' skipped')"
 echo "node24.sh: $((SECONDS - start)) s, exit $status"
 cd "$root"

@@ -17,7 +17,7 @@ export { BatchCodegenError } from './codegen/problems.js';
 export const addToSchema: string = BATCH_DIRECTIVE_SDL satisfies AddToSchemaResult;
 
 /** Checks every @batch declaration (and the mappers, with ts-morph); throws all problems at once. */
-export const validate: PluginValidateFn<BatchPluginConfig> = (
+export const validate: PluginValidateFn<BatchPluginConfig> = async (
   schema,
   _documents,
   config,
@@ -25,17 +25,17 @@ export const validate: PluginValidateFn<BatchPluginConfig> = (
   allPlugins,
   pluginContext,
 ) => {
-  generate(schema, config, outputFile, pluginContext, allPlugins);
+  await generate(schema, config, outputFile, pluginContext, allPlugins);
 };
 
 /** Emits the Source classes, `BatchSources` and `createBatchResolvers`. */
-export const plugin: PluginFunction<BatchPluginConfig, Types.ComplexPluginOutput> = (
+export const plugin: PluginFunction<BatchPluginConfig, Types.ComplexPluginOutput> = async (
   schema,
   _documents,
   config,
   info,
 ) => {
   const pluginContext = info?.pluginContext as Record<string, unknown> | undefined;
-  const module = generate(schema, config, info?.outputFile, pluginContext, info?.allPlugins);
+  const module = await generate(schema, config, info?.outputFile, pluginContext, info?.allPlugins);
   return { prepend: [...module.prepend], content: module.content };
 };

@@ -1,14 +1,8 @@
 // The plugin's configuration: what the user writes (`BatchPluginConfig`, the documentation) and
 // what the stages read (`ParsedBatchConfig`, defaults applied, shared keys parsed exactly as
 // typescript-resolvers parses them, through visitor-plugin-common).
-import { normalizeImportExtension } from '@graphql-codegen/plugin-helpers';
-import {
-  convertFactory,
-  type NamingConvention,
-  type ParsedMapper,
-  parseMapper,
-  transformMappers,
-} from '@graphql-codegen/visitor-plugin-common';
+import type { NamingConvention, ParsedMapper } from '@graphql-codegen/visitor-plugin-common';
+import { loadedHelpers } from './peers.js';
 
 /**
  * Options of `graphql-codegen-batch`. Shared options (`contextType`, `mappers`, `defaultMapper`,
@@ -130,7 +124,9 @@ export function parseConfig(raw: BatchPluginConfig): {
       `config "dataloaderField" must be an identifier (the context property holding the Dataloader), but got: ${JSON.stringify(dataloaderField)}.`,
     );
   }
-  const importExtension = normalizeImportExtension({
+  const { pluginHelpers, visitorPluginCommon } = loadedHelpers();
+  const { convertFactory, parseMapper, transformMappers } = visitorPluginCommon;
+  const importExtension = pluginHelpers.normalizeImportExtension({
     importExtension: raw.importExtension,
     emitLegacyCommonJSImports: raw.emitLegacyCommonJSImports,
   });

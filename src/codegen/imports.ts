@@ -1,9 +1,9 @@
 // The import declarations of the generated module: the runtime entry, and in separate-file mode
 // the typescript/typescript-resolvers module and the user's mapper modules.
-import { buildMapperImport } from '@graphql-codegen/visitor-plugin-common';
 import type { GraphQLSchema } from 'graphql';
 import type { ParsedBatchConfig } from './config.js';
 import { externalMappers } from './models.js';
+import { loadedHelpers } from './peers.js';
 import type { ResolveHelper } from './plan-types.js';
 
 export interface ImportNeeds {
@@ -74,7 +74,11 @@ export function planImports(
     bySource.set(mapper.source, list);
   }
   for (const source of [...bySource.keys()].sort()) {
-    const line = buildMapperImport(source, bySource.get(source) ?? [], true);
+    const line = loadedHelpers().visitorPluginCommon.buildMapperImport(
+      source,
+      bySource.get(source) ?? [],
+      true,
+    );
     if (line) lines.push(line);
   }
   return lines;

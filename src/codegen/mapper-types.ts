@@ -4,11 +4,10 @@
 // whose mtime changed are re-read from disk.
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import {
-  buildMapperImport,
-  type ExternalParsedMapper,
-} from '@graphql-codegen/visitor-plugin-common';
-import { Project, type SourceFile, type Type, ts } from 'ts-morph';
+import type { ExternalParsedMapper } from '@graphql-codegen/visitor-plugin-common';
+import type * as TsMorph from 'ts-morph';
+import type { Project, SourceFile, Type, ts } from 'ts-morph';
+import { loadedHelpers, loadTsMorph } from './peers.js';
 
 /** A resolved TypeScript type, opaque to the other stages except for its text. */
 export interface TsType {
@@ -54,7 +53,10 @@ const PROBE = '__graphql_codegen_batch_probe__.ts';
 /** Counters for tests and the benchmark: how often a Project was built vs reused. */
 export const mapperProjectStats = { created: 0, reused: 0, refreshed: 0 };
 
-function projectFor(pluginContext: Record<string, unknown> | undefined): Project {
+function projectFor(
+  tsMorph: typeof TsMorph,
+  pluginContext: Record<string, unknown> | undefined,
+): Project {
   const cached = pluginContext?.[CACHE_KEY] as CachedState | undefined;
   if (cached) {
     mapperProjectStats.reused++;
@@ -62,15 +64,16 @@ function projectFor(pluginContext: Record<string, unknown> | undefined): Project
     return cached.project;
   }
   mapperProjectStats.created++;
-  const project = new Project({
+  const { ScriptTarget, ModuleKind, ModuleResolutionKind } = tsMorph.ts;
+  const project = new tsMorph.Project({
     // A small program: ES2022 lib only (no DOM) and no ambient @types packages.
     compilerOptions: {
       strict: true,
-      target: ts.ScriptTarget.ES2022,
+      target: ScriptTarget.ES2022,
       lib: ['lib.es2022.d.ts'],
       types: [],
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      module: ModuleKind.ESNext,
+      moduleResolution: ModuleResolutionKind.Bundler,
       allowImportingTsExtensions: true,
       noEmit: true,
       skipLibCheck: true,
@@ -119,14 +122,18 @@ function safeAlias(graphqlType: string): string {
 /**
  * Builds one probe module next to the output file (so relative mapper paths resolve as they
  * will in the generated code) that aliases every mapper type, and answers questions about them.
+ * ts-morph is loaded here, the first time mapper checks run.
  */
-export function probeMappers(options: {
+export async function probeMappers(options: {
   readonly mappers: ReadonlyMap<string, ExternalParsedMapper>;
   readonly contextType: ExternalParsedMapper | undefined;
   readonly outputFile: string;
   readonly pluginContext: Record<string, unknown> | undefined;
-}): MapperProbe {
-  const project = projectFor(options.pluginContext);
+}): Promise<MapperProbe> {
+  const tsMorph = await loadTsMorph();
+  const { flattenDiagnosticMessageText, TypeFormatFlags } = tsMorph.ts;
+  const { buildMapperImport } = loadedHelpers().visitorPluginCommon;
+  const project = projectFor(tsMorph, options.pluginContext);
   const bySource = new Map<string, { identifier: string; asDefault: boolean }[]>();
   const lines: string[] = [];
   const entries = [...options.mappers];
@@ -159,7 +166,7 @@ export function probeMappers(options: {
     const start = diagnostic.getStart();
     if (start === undefined) continue;
     const line = probe.getLineAndColumnAtPos(start).line;
-    const message = ts.flattenDiagnosticMessageText(
+    const message = flattenDiagnosticMessageText(
       diagnostic.getMessageText() as string | ts.DiagnosticMessageChain,
       ' ',
     );
@@ -172,7 +179,7 @@ export function probeMappers(options: {
       if (inImport || inAlias) failures.set(graphqlType, message);
     }
   }
-  const typeText = (type: Type) => type.getText(probe, ts.TypeFormatFlags.NoTruncation);
+  const typeText = (type: Type) => type.getText(probe, TypeFormatFlags.NoTruncation);
   const primitive = {
     string: aliasType('__string'),
     number: aliasType('__number'),

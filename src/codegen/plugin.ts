@@ -9,6 +9,7 @@ import { type BatchPluginConfig, parseConfig } from './config.js';
 import { planImports } from './imports.js';
 import { type MapperProbe, probeMappers } from './mapper-types.js';
 import { externalMappers, modelLookup } from './models.js';
+import { loadHelpers } from './peers.js';
 import { plan } from './plan.js';
 import { BatchCodegenError, type Problem } from './problems.js';
 
@@ -16,14 +17,18 @@ type PluginContext = Record<string, unknown> | undefined;
 
 const cache = new WeakMap<GraphQLSchema, { key: string; module: RenderedModule }>();
 
-/** Runs every stage; throws BatchCodegenError with all problems, so nothing is written. */
-export function generate(
+/**
+ * Runs every stage; throws BatchCodegenError with all problems, so nothing is written. Loads the
+ * codegen helper packages first (and ts-morph when mapper checks run): peers.ts.
+ */
+export async function generate(
   schema: GraphQLSchema,
   rawConfig: BatchPluginConfig,
   outputFile: string | undefined,
   pluginContext: PluginContext,
   allPlugins?: Types.ConfiguredPlugin[],
-): RenderedModule {
+): Promise<RenderedModule> {
+  await loadHelpers();
   const cacheKey = JSON.stringify([rawConfig, outputFile ?? '']);
   const hit = cache.get(schema);
   if (hit && hit.key === cacheKey) return hit.module;
@@ -56,7 +61,7 @@ export function generate(
   const mappers = externalMappers(schema, config);
   const context = config.contextType.isExternal ? config.contextType : undefined;
   if (config.validateMappers && (mappers.size > 0 || context) && collected.batches.length > 0) {
-    probe = probeMappers({
+    probe = await probeMappers({
       mappers,
       contextType: context,
       outputFile: outputFile ?? `${process.cwd()}/graphql.ts`,

@@ -1,0 +1,5 @@
+import type { Dataloader } from 'graphql-codegen-batch/runtime';
+
+export interface Context {
+  readonly dataloader: Dataloader;
+}
