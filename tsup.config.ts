@@ -13,6 +13,7 @@ export default defineConfig({
     envelop: 'src/integrations/envelop.ts',
     opentelemetry: 'src/integrations/opentelemetry.ts',
     node: 'src/integrations/node.ts',
+    apollo: 'src/integrations/apollo.ts',
   },
   external: ['graphql-codegen-batch/runtime'],
   format: ['esm', 'cjs'],

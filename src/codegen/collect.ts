@@ -35,15 +35,20 @@ export interface Collected {
 }
 
 const EXPECTED_SIGNATURE = BATCH_DIRECTIVE_SDL.trim().replace(/^directive /, '');
+const SORTED_SIGNATURE =
+  '@batch(key: String, many: Boolean = false, source: String!) on FIELD_DEFINITION';
 const SOURCE_NAME = /^[A-Z][A-Za-z0-9]*$/;
 const ARGUMENTS = ['source', 'key', 'many'] as const;
 
 /** `@batch(source: String!, key: String, many: Boolean = false) on FIELD_DEFINITION` */
-function signatureOf(directive: GraphQLDirective): string {
+function signatureOf(directive: GraphQLDirective, order: 'declared' | 'sorted'): string {
   const args = directive.args.map((a) => {
     const def = a.astNode?.defaultValue;
     return `${a.name}: ${String(a.type)}${def ? ` = ${print(def)}` : ''}`;
   });
+  // Arguments are named, so their order does not matter; graphql-codegen's schema merge sorts
+  // them anyway, so a declaration copied from the README reaches the plugin reordered.
+  if (order === 'sorted') args.sort();
   const repeatable = directive.isRepeatable ? ' repeatable' : '';
   return `@${directive.name}(${args.join(', ')})${repeatable} on ${directive.locations.join(' | ')}`;
 }
@@ -61,11 +66,11 @@ export function collect(schema: GraphQLSchema): Collected {
   }
   const definition = schema.getDirective('batch');
   if (definition) {
-    const actual = signatureOf(definition);
-    if (actual !== EXPECTED_SIGNATURE) {
+    const actual = signatureOf(definition, 'declared');
+    if (signatureOf(definition, 'sorted') !== SORTED_SIGNATURE) {
       problems.push({
         location: index.directiveDefinition,
-        message: `The schema declares "directive ${actual}", but graphql-codegen-batch needs "directive ${EXPECTED_SIGNATURE}". Remedy: remove your declaration (the plugin adds it) or make it identical.`,
+        message: `The schema declares "directive ${actual}", but graphql-codegen-batch needs "directive ${EXPECTED_SIGNATURE}". Remedy: make your declaration identical (servers that build their schema from this SDL need it), or remove it.`,
       });
     }
   }

@@ -2,6 +2,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DataloaderHooks } from 'graphql-codegen-batch/runtime';
+import { responseCloseSignal } from './http-abort.js';
 
 /**
  * Hooks that run every fetch inside the async context of the moment they are created, with every
@@ -21,17 +22,5 @@ export function requestContextHooks(): DataloaderHooks {
  * standalone and Express integrations, plain `node:http`). Pass it to the request's Dataloader.
  */
 export function requestAbortSignal(req: IncomingMessage, res: ServerResponse): AbortSignal {
-  const controller = new AbortController();
-  const onClose = () => {
-    if (!res.writableFinished) {
-      controller.abort(
-        new DOMException(
-          `The client closed the connection (${req.method} ${req.url}).`,
-          'AbortError',
-        ),
-      );
-    }
-  };
-  res.once('close', onClose);
-  return controller.signal;
+  return responseCloseSignal(req, res);
 }

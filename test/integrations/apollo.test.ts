@@ -1,149 +1,396 @@
-// The Apollo Server 5 recipe (README "Integrations"), as a user writes it, served on 127.0.0.1.
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+// dataloaderPlugin (graphql-codegen-batch/apollo) inside a real Apollo Server 5, over HTTP on
+// 127.0.0.1. The block between the recipe markers is quoted in README "Apollo Server 5".
+import { readFileSync } from 'node:fs';
+import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { requestAbortSignal } from 'graphql-codegen-batch/node';
+import { type DataloaderPlugin, dataloaderPlugin } from 'graphql-codegen-batch/apollo';
 import { Dataloader, Source } from 'graphql-codegen-batch/runtime';
-import {
-  clearCacheBetweenMutationFields,
-  collectStats,
-  jobResolver,
-  type StatsCollector,
-} from 'graphql-codegen-batch/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobResolver } from 'graphql-codegen-batch/server';
+import { afterAll, describe, expect, it } from 'vitest';
 import { deferred } from '../runtime/support.js';
-import { blog, body, bounded, type GraphQLResponse, typeDefs } from './support.js';
+import { bounded, type GraphQLResponse } from './support.js';
 
-// ---- The recipe -------------------------------------------------------------------------------
+// A bank of two accounts; `log` records each fetch with the user of the context it ran for.
+const log: [string, string[], string][] = [];
+const rows = new Map<string, { id: string; balance: number }>();
+const resetBank = () => {
+  log.length = 0;
+  rows.set('1', { id: '1', balance: 1375 });
+  rows.set('2', { id: '2', balance: 40 });
+};
+const slowStarted = deferred<AbortSignal>();
+const slowSawAbort = deferred<boolean>();
+
+const typeDefs = /* GraphQL */ `
+  type Account {
+    id: ID!
+    balance: Int!
+  }
+  type Query {
+    account(id: ID!): Account
+    accounts(ids: [ID!]!): [Account]!
+    loaderKind: String!
+    sourcesSeeThisContext: Boolean!
+    slow: String
+  }
+  type Mutation {
+    deposit(id: ID!, amount: Int!): Account!
+  }
+`;
+
+// ---- recipe -----------------------------------------------------------------------------------
 interface Context {
+  user: string;
   dataloader: Dataloader;
-  stats: StatsCollector;
 }
 
-/** Clears the cache between root mutation fields; reports batch statistics in `extensions`. */
-const dataloaderPlugin: ApolloServerPlugin<Context> = {
-  async serverWillStart() {
-    return {
-      schemaDidLoadOrUpdate({ apiSchema }) {
-        clearCacheBetweenMutationFields(apiSchema);
-      },
-    };
+class Accounts extends Source<string, { id: string; balance: number } | null, undefined, Context> {
+  async fetch(ids: string[]) {
+    log.push(['Accounts', ids, this.context.user]);
+    return ids.map((id) => {
+      const row = rows.get(id);
+      return row ? { ...row } : null;
+    });
+  }
+}
+
+const resolvers = {
+  Query: {
+    account: jobResolver(function* (_: unknown, args: { id: string }, ctx: Context) {
+      return yield* ctx.dataloader.with(Accounts).load(args.id);
+    }),
+    accounts: jobResolver(function* (_: unknown, args: { ids: string[] }, ctx: Context) {
+      return yield* ctx.dataloader.with(Accounts).loadAll(args.ids);
+    }),
+    loaderKind: (_: unknown, _args: unknown, ctx: Context) => ctx.dataloader.constructor.name,
+    sourcesSeeThisContext: (_: unknown, _args: unknown, ctx: Context) =>
+      ctx.dataloader.context === ctx,
+    slow: jobResolver(function* (_: unknown, _args: unknown, ctx: Context) {
+      return yield* ctx.dataloader.with(Slow).load('x');
+    }),
   },
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        if (response.body.kind !== 'single') return;
-        const result = response.body.singleResult;
-        result.extensions = {
-          ...result.extensions,
-          dataloader: contextValue.stats.read(contextValue.dataloader),
-        };
-      },
-    };
+  Mutation: {
+    // Writes, then reads the row back through the Dataloader.
+    deposit: jobResolver(function* (
+      _: unknown,
+      args: { id: string; amount: number },
+      ctx: Context,
+    ) {
+      const row = rows.get(args.id);
+      if (!row) throw new Error(`No account ${args.id}`);
+      rows.set(args.id, { id: args.id, balance: row.balance + args.amount });
+      const account = yield* ctx.dataloader.with(Accounts).load(args.id);
+      if (!account) throw new Error(`No account ${args.id}`);
+      return account;
+    }),
   },
 };
-// -----------------------------------------------------------------------------------------------
 
-describe('Apollo Server 5 recipe', () => {
-  const api = blog();
-  const slowStarted = deferred<AbortSignal>();
-  const slowSawAbort = deferred<boolean>();
-  class Slow extends Source<string, string> {
-    async fetch(ids: string[]) {
-      const signal = this.dataloader.signal as AbortSignal;
-      slowStarted.resolve(signal);
-      await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
-      slowSawAbort.resolve(signal.aborted);
-      return ids.map(() => new Error('aborted'));
-    }
+const batching = dataloaderPlugin({ stats: true });
+const server = new ApolloServer<Context>({ typeDefs, resolvers, plugins: [batching] });
+const { url } = await startStandaloneServer(server, {
+  listen: { port: 0, host: '127.0.0.1' },
+  context: batching.context(async ({ req }) => ({ user: String(req.headers['x-user']) })),
+});
+// ---- end of recipe ----------------------------------------------------------------------------
+
+/** The recipe's server with other plugin options. */
+async function serve(plugin: DataloaderPlugin<Context>) {
+  const server = new ApolloServer<Context>({ typeDefs, resolvers, plugins: [plugin] });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: 0, host: '127.0.0.1' },
+    context: plugin.context(async ({ req }) => ({ user: String(req.headers['x-user']) })),
+  });
+  return { server, url };
+}
+
+class Slow extends Source<string, string> {
+  async fetch(ids: string[]) {
+    const signal = this.dataloader.signal as AbortSignal;
+    slowStarted.resolve(signal);
+    await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    slowSawAbort.resolve(signal.aborted);
+    return ids.map(() => new Error('aborted'));
   }
-  let url: string;
-  let server: ApolloServer<Context>;
+}
 
-  beforeAll(async () => {
-    const resolvers = api.resolvers();
-    server = new ApolloServer<Context>({
-      typeDefs: `${typeDefs} extend type Query { slow: String }`,
-      resolvers: {
-        ...resolvers,
-        Query: {
-          ...resolvers.Query,
-          slow: jobResolver(function* (_: unknown, _args: unknown, ctx: Context) {
-            return yield* ctx.dataloader.with(Slow).load('x');
-          }),
-        },
-      } as never,
-      plugins: [dataloaderPlugin],
-    });
-    ({ url } = await startStandaloneServer(server, {
-      listen: { port: 0, host: '127.0.0.1' },
-      context: async ({ req, res }) => {
-        const stats = collectStats();
-        const dataloader = new Dataloader({
-          signal: requestAbortSignal(req, res),
-          hooks: stats.hooks,
-        });
-        return { dataloader, stats };
-      },
-    }));
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
-
-  const post = async (query: string) => {
+function client(url: string) {
+  return async (query: string, user = 'ada', init: RequestInit = {}) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: body(query),
+      headers: { 'content-type': 'application/json', 'x-user': user },
+      body: JSON.stringify({ query }),
+      ...init,
     });
     return (await response.json()) as GraphQLResponse;
   };
+}
 
-  it('batches each level, reports stats, and clears the cache between mutation fields', async () => {
-    api.log.length = 0;
-    const query = await post('{ posts(ids: ["10", "11"]) { title author { name } } }');
-    expect(query.data).toEqual({
-      posts: [
-        { title: 'Fibers', author: { name: 'Ada' } },
-        { title: 'Generators', author: { name: 'Brian' } },
-      ],
+const TWO_DEPOSITS = `mutation {
+  first: deposit(id: "1", amount: 1000) { balance }
+  second: deposit(id: "1", amount: 915) { balance }
+}`;
+
+describe('dataloaderPlugin (Apollo Server 5 over HTTP)', () => {
+  const post = client(url);
+  afterAll(() => server.stop());
+
+  it('gives each request its own Dataloader, created with its context: one fetch per level, nothing cached across requests', async () => {
+    resetBank();
+    const query = '{ accounts(ids: ["1", "2", "1"]) { balance } }';
+    const data = { accounts: [{ balance: 1375 }, { balance: 40 }, { balance: 1375 }] };
+    expect((await post(query, 'ada')).data).toEqual(data);
+    expect((await post(query, 'brian')).data).toEqual(data);
+    expect(log).toEqual([
+      ['Accounts', ['1', '2'], 'ada'],
+      ['Accounts', ['1', '2'], 'brian'],
+    ]);
+    expect((await post('{ loaderKind sourcesSeeThisContext }')).data).toEqual({
+      loaderKind: 'Dataloader',
+      sourcesSeeThisContext: true,
     });
-    expect(query.extensions?.dataloader).toEqual({
-      batches: 2,
-      keys: 4,
-      rounds: 2,
-      cacheHits: 0,
-      sources: {
-        Posts: { batches: 1, keys: 2, errors: 0 },
-        Users: { batches: 1, keys: 2, errors: 0 },
+  });
+
+  it('reports the operation’s batch statistics in extensions.dataloader', async () => {
+    resetBank();
+    const response = await post(
+      '{ a: account(id: "1") { balance } b: accounts(ids: ["1", "2"]) { id } }',
+    );
+    expect(response).toEqual({
+      data: { a: { balance: 1375 }, b: [{ id: '1' }, { id: '2' }] },
+      extensions: {
+        dataloader: {
+          batches: 1,
+          keys: 2,
+          rounds: 1,
+          cacheHits: 0,
+          sources: { Accounts: { batches: 1, keys: 2, errors: 0 } },
+        },
       },
     });
-    const mutation = await post(`mutation {
-      a: rename(id: "2", name: "Brian K.") { name }
-      b: rename(id: "2", name: "Brian Kernighan") { name }
-    }`);
-    expect(mutation.data).toEqual({ a: { name: 'Brian K.' }, b: { name: 'Brian Kernighan' } });
-    expect(api.log).toEqual([
-      ['Posts', ['10', '11']],
-      ['Users', ['1', '2']],
-      ['Users', ['2']],
-      ['Users', ['2']],
+  });
+
+  it('a mutation followed by a read: each mutation field reads the row as it now is', async () => {
+    resetBank();
+    const mutation = await post(TWO_DEPOSITS);
+    expect(mutation.data).toEqual({ first: { balance: 2375 }, second: { balance: 3290 } });
+    const read = await post('{ account(id: "1") { balance } }');
+    expect(read.data).toEqual({ account: { balance: 3290 } });
+    expect(log).toEqual([
+      ['Accounts', ['1'], 'ada'],
+      ['Accounts', ['1'], 'ada'],
+      ['Accounts', ['1'], 'ada'],
     ]);
   });
 
-  it('a client that hangs up aborts the request’s Dataloader (requestAbortSignal)', async () => {
-    const client = new AbortController();
-    const response = fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: body('{ slow }'),
-      signal: client.signal,
-    });
+  it('adds no statistics to a response whose operation never executed', async () => {
+    const response = await post('{ nope }');
+    expect(response.extensions).toBeUndefined();
+    expect(response.errors?.map((e) => e.message)).toEqual([
+      'Cannot query field "nope" on type "Query".',
+    ]);
+  });
+
+  it('a client that hangs up aborts its request’s Dataloader', async () => {
+    const abort = new AbortController();
+    const response = post('{ slow }', 'ada', { signal: abort.signal });
     response.catch(() => undefined);
     const signal = await bounded(slowStarted.promise, 'the slow fetch to start');
     expect(signal.aborted).toBe(false);
-    client.abort();
+    abort.abort();
     expect(await bounded(slowSawAbort.promise, 'the fetch to see the abort')).toBe(true);
     expect((signal.reason as Error).message).toBe('The client closed the connection (POST /).');
+  });
+});
+
+describe('without the plugin: the per-request Dataloader of a hand-written context', () => {
+  it('serves the second mutation field the balance cached by the first (stale)', async () => {
+    resetBank();
+    const server = new ApolloServer<Context>({ typeDefs, resolvers });
+    const { url } = await startStandaloneServer(server, {
+      listen: { port: 0, host: '127.0.0.1' },
+      context: async ({ req }) => {
+        const user = String(req.headers['x-user']);
+        return { user, dataloader: new Dataloader({ context: { user } }) };
+      },
+    });
+    try {
+      const mutation = await client(url)(TWO_DEPOSITS);
+      expect(mutation.data).toEqual({ first: { balance: 2375 }, second: { balance: 2375 } });
+      expect(rows.get('1')).toEqual({ id: '1', balance: 3290 });
+      expect(log).toEqual([['Accounts', ['1'], 'ada']]);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('dataloaderPlugin options', () => {
+  const withServer = async (
+    plugin: DataloaderPlugin<Context>,
+    run: (post: ReturnType<typeof client>) => Promise<void>,
+  ) => {
+    const { server, url } = await serve(plugin);
+    try {
+      await run(client(url));
+    } finally {
+      await server.stop();
+    }
+  };
+
+  it('options(context) runs once per request with that request’s context', async () => {
+    resetBank();
+    const seen: string[] = [];
+    const plugin = dataloaderPlugin({
+      options: (context: Context) => {
+        seen.push(`options for ${context.user}`);
+        return { hooks: { onBatch: (e) => seen.push(`${e.keys} for ${context.user}`) } };
+      },
+    });
+    await withServer(plugin, async (post) => {
+      expect((await post('{ account(id: "1") { balance } }', 'ada')).data).toEqual({
+        account: { balance: 1375 },
+      });
+      expect((await post('{ account(id: "2") { balance } }', 'brian')).data).toEqual({
+        account: { balance: 40 },
+      });
+    });
+    expect(seen).toEqual(['options for ada', '1 for ada', 'options for brian', '2 for brian']);
+  });
+
+  it('HTTP-batched operations get a Dataloader each, made with their own copy of the context', async () => {
+    resetBank();
+    const plugin = dataloaderPlugin<Context>({ stats: 'batches' });
+    const server = new ApolloServer<Context>({
+      typeDefs,
+      resolvers,
+      plugins: [plugin],
+      allowBatchedHttpRequests: true,
+    });
+    const { url } = await startStandaloneServer(server, {
+      listen: { port: 0, host: '127.0.0.1' },
+      context: plugin.context(async () => ({ user: 'ada' })),
+    });
+    try {
+      const query = '{ account(id: "1") { balance } sourcesSeeThisContext }';
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([{ query }, { query }]),
+      });
+      const one = {
+        data: { account: { balance: 1375 }, sourcesSeeThisContext: true },
+        extensions: {
+          batches: {
+            batches: 1,
+            keys: 1,
+            rounds: 1,
+            cacheHits: 0,
+            sources: { Accounts: { batches: 1, keys: 1, errors: 0 } },
+          },
+        },
+      };
+      expect(await response.json()).toEqual([one, one]);
+      expect(log).toEqual([
+        ['Accounts', ['1'], 'ada'],
+        ['Accounts', ['1'], 'ada'],
+      ]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('mode async: an AsyncDataloader, maxConcurrency passed through', async () => {
+    const plugin = dataloaderPlugin<Context>({ mode: 'async', options: { maxConcurrency: 2 } });
+    await withServer(plugin, async (post) => {
+      expect((await post('{ loaderKind }')).data).toEqual({ loaderKind: 'AsyncDataloader' });
+    });
+  });
+
+  it('clearCacheBetweenMutationFields: false keeps the cache across mutation fields', async () => {
+    resetBank();
+    const plugin = dataloaderPlugin<Context>({ clearCacheBetweenMutationFields: false });
+    await withServer(plugin, async (post) => {
+      expect((await post(TWO_DEPOSITS)).data).toEqual({
+        first: { balance: 2375 },
+        second: { balance: 2375 },
+      });
+    });
+  });
+
+  it('rejects a bad mode, and maxConcurrency without mode async, naming the option', () => {
+    expect(() => dataloaderPlugin({ mode: 'parallel' as never })).toThrow(
+      new TypeError(
+        `dataloaderPlugin option mode must be 'sequential' or 'async', but got: "parallel".`,
+      ),
+    );
+    expect(() => dataloaderPlugin({ options: { maxConcurrency: 4 } })).toThrow(
+      new TypeError(
+        `dataloaderPlugin option maxConcurrency applies to mode 'async' only, but mode is 'sequential' (maxConcurrency: 4).`,
+      ),
+    );
+  });
+
+  it('context(fn) rejects what is not a context function, and a result that is not an object', async () => {
+    const plugin = dataloaderPlugin();
+    expect(() => plugin.context('user' as never)).toThrow(
+      new TypeError('dataloaderPlugin().context(fn) takes your context function, but got: "user".'),
+    );
+    await plugin.serverWillStart?.({} as never);
+    await expect(plugin.context(async () => null as never)()).rejects.toThrow(
+      new TypeError(
+        'The context function given to dataloaderPlugin().context() must return an object, but returned: null.',
+      ),
+    );
+  });
+
+  it('its context function fails the request, saying what to add, when the plugin is not installed', async () => {
+    const plugin = dataloaderPlugin<Context>();
+    const server = new ApolloServer<Context>({ typeDefs, resolvers });
+    const { url } = await startStandaloneServer(server, {
+      listen: { port: 0, host: '127.0.0.1' },
+      context: plugin.context(async () => ({ user: 'ada' })),
+    });
+    try {
+      const response = await client(url)('{ loaderKind }');
+      expect(response.errors?.map((e) => e.message)).toEqual([
+        "Context creation failed: dataloaderPlugin().context(…) ran for a request, but that plugin is not in the server's plugins, so no Dataloader would be put at context.dataloader. Add it: new ApolloServer({ …, plugins: [theSamePlugin] }).",
+      ]);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('README "Apollo Server 5"', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const start = readme.indexOf('\n### Apollo Server 5 (');
+  const section = readme.slice(start, readme.indexOf('\n### ', start + 1));
+  const blocks = [...section.matchAll(/```([a-z]*)\n([\s\S]*?)```/g)].map((m) => ({
+    lang: m[1],
+    body: m[2] as string,
+  }));
+
+  it('quotes this file verbatim, piece by piece between `// …` elisions', () => {
+    const self = readFileSync(new URL(import.meta.url), 'utf8');
+    const quoted = blocks.filter((b) => b.body.startsWith('// test/integrations/apollo.test.ts\n'));
+    expect(quoted).toHaveLength(1);
+    const pieces = (quoted[0]?.body ?? '')
+      .split('\n')
+      .slice(1)
+      .join('\n')
+      .split(/^\/\/ …\n/m)
+      .map((piece) => piece.replace(/\n+$/, ''));
+    expect(pieces).toHaveLength(3);
+    for (const piece of pieces) expect(self).toContain(piece);
+  });
+
+  it('shows the mutation this file sends, and the figures it answers', () => {
+    expect(blocks.find((b) => b.lang === 'graphql')?.body).toBe(`${TWO_DEPOSITS}\n`);
+    expect(section).toContain('answers `second: { balance: 3290 }`');
+    expect(section).toContain('answers `second: { balance: 2375 }`');
+    expect(section).toContain(
+      'requires graphql 16 (`@apollo/server@5` declares `peer graphql@"^16.11.0"`)',
+    );
   });
 });

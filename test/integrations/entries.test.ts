@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const entries = ['server', 'envelop', 'opentelemetry', 'node'] as const;
+const entries = ['server', 'envelop', 'opentelemetry', 'node', 'apollo'] as const;
 
 describe('integration entries', () => {
   it.each(entries)('graphql-codegen-batch/%s loads as ESM and as CommonJS', async (entry) => {
@@ -47,5 +47,20 @@ describe('integration entries', () => {
       extendContext: (extension: object) => Object.assign(context, extension),
     } as never);
     expect(context.dataloader).toBeInstanceOf(Dataloader);
+  });
+});
+
+describe('graphql-codegen-batch/apollo', () => {
+  it('imports nothing but the runtime entry at run time (@apollo/server only for types)', () => {
+    for (const [ext, pattern] of [
+      ['js', /from ['"]([^'"]+)['"]/g],
+      ['cjs', /require\(['"]([^'"]+)['"]\)/g],
+    ] as const) {
+      const text = readFileSync(resolve(root, `dist/apollo.${ext}`), 'utf8');
+      expect([ext, [...text.matchAll(pattern)].map((m) => m[1])]).toEqual([
+        ext,
+        ['graphql-codegen-batch/runtime'],
+      ]);
+    }
   });
 });

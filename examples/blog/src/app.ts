@@ -3,18 +3,14 @@
 // in-process (main.ts, through yoga.fetch), so both go through the same code path.
 import { readFileSync } from 'node:fs';
 import { useDataloader } from 'graphql-codegen-batch/envelop';
-import { batchDirectiveSDL } from 'graphql-codegen-batch/runtime';
 import { createSchema, createYoga, isAsyncIterable, maskError, type Plugin } from 'graphql-yoga';
 import type { Context } from './context.js';
 import { CountingDb, type Db } from './db.js';
 import { naiveResolvers } from './naive.js';
 import { batchedResolvers } from './resolvers.js';
 
-/** The SDL the plugin read; graphql-js needs @batch declared, so the runtime's SDL goes first. */
-export const typeDefs = [
-  batchDirectiveSDL,
-  readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'),
-];
+/** The SDL the plugin read, as it is: it declares @batch itself. */
+export const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
 
 /** `batched`: the generated @batch wrappers; `naive`: one query per field (naive.ts). */
 export type ResolverSet = 'batched' | 'naive';

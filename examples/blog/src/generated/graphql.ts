@@ -165,9 +165,9 @@ export type ResolversParentTypes = {
 };
 
 export type BatchDirectiveArgs = {
-  source: Scalars['String']['input'];
   key?: Maybe<Scalars['String']['input']>;
   many?: Maybe<Scalars['Boolean']['input']>;
+  source: Scalars['String']['input'];
 };
 
 export type BatchDirectiveResolver<Result, Parent, ContextType = Context, Args = BatchDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
