@@ -19,9 +19,12 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates. `paths` lets the declaration build type the integrations' imports of the runtime from source
   // (dist/ may not exist yet); `external` keeps them as imports in the emitted .d.ts files.
+  // `stripInternal`: members marked `@internal` (the scheduler's state on Dataloader, Source and
+  // Load) stay out of the published types, so type errors name the public classes and members.
   dts: {
     compilerOptions: {
       ignoreDeprecations: '6.0',
+      stripInternal: true,
       paths: {
         'graphql-codegen-batch/runtime': ['./src/runtime/index.ts'],
       },

@@ -1,5 +1,6 @@
 // The package as a user meets it: imported by name through its `exports`, from the build.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +48,18 @@ describe('package exports', () => {
       { encoding: 'utf8' },
     );
     expect(JSON.parse(out)).toEqual([]);
+  });
+
+  it('the runtime declarations hold no scheduler internals (errors name the public classes)', () => {
+    for (const file of ['dist/runtime.d.ts', 'dist/runtime.d.cts']) {
+      const text = readFileSync(resolve(root, file), 'utf8');
+      const internals = text.match(
+        /\b(?:Scheduler|Batch|Slot|Run|JobTask|_cache|_open|_scheduler|_stats|pendingSlot|sourcesByParams|isParallel|concurrency)\b|\bresult\(\)|\b(?:private|protected) /g,
+      );
+      expect([file, internals]).toEqual([file, null]);
+      expect(text).toContain('declare abstract class Source<K, V, P = undefined, C = unknown> {');
+      expect(text).toContain('declare class Dataloader {');
+    }
   });
 
   it('npm pack ships only dist, README, package.json', () => {

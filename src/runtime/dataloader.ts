@@ -67,8 +67,10 @@ export class Dataloader {
   readonly _scheduler: Scheduler;
   /** @internal counters the scheduler and sources update in place. */
   readonly _stats: Stats;
+  /** @internal */
   // biome-ignore lint/suspicious/noExplicitAny: instances of any Source class.
   private readonly sources = new Map<Function, any>();
+  /** @internal */
   // biome-ignore lint/suspicious/noExplicitAny: instances of any Source class, by params.
   private readonly sourcesByParams = new Map<Function, Map<unknown, any>>();
 
@@ -172,6 +174,7 @@ export class Dataloader {
     return 1;
   }
 
+  /** @internal */
   // biome-ignore lint/suspicious/noExplicitAny: K and V vary per Source class.
   private create<S extends Source<any, any, any>>(
     SourceClass: SourceClass<S>,
@@ -200,10 +203,12 @@ export class AsyncDataloader extends Dataloader {
     super(options);
   }
 
+  /** @internal */
   protected override isParallel(): boolean {
     return true;
   }
 
+  /** @internal */
   protected override concurrency(options: AsyncDataloaderOptions): number {
     const max = options.maxConcurrency;
     if (max === undefined) return Number.POSITIVE_INFINITY;

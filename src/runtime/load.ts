@@ -36,10 +36,10 @@ type State = typeof PENDING | typeof FULFILLED | typeof REJECTED;
  * It is also its own iterator: `next()` yields the first pending key it waits on, then returns
  * the value once everything it needs has settled, so a cached value never waits.
  */
-export abstract class Load<V> implements PromiseLike<V>, Iterator<Slot<unknown>, V, unknown> {
-  /** The first key this load still waits on, or null when it can be read. */
+export abstract class Load<V> implements PromiseLike<V>, Iterator<unknown, V, unknown> {
+  /** @internal The first key this load still waits on, or null when it can be read. */
   abstract pendingSlot(): Slot<unknown> | null;
-  /** The value; throws the error when a key failed. Only valid once `pendingSlot()` is null. */
+  /** @internal The value; throws a failed key's error. Only valid once `pendingSlot()` is null. */
   abstract result(): V;
 
   /** True once the value (or error) can be read without waiting. */
@@ -52,7 +52,8 @@ export abstract class Load<V> implements PromiseLike<V>, Iterator<Slot<unknown>,
     return this.pendingSlot() === null ? this.result() : toPromise(this);
   }
 
-  next(): IteratorResult<Slot<unknown>, V> {
+  /** Steps a `yield*`: yields while a key is pending, then returns the value. */
+  next(): IteratorResult<unknown, V> {
     const slot = this.pendingSlot();
     if (slot !== null) return { done: false, value: slot };
     return { done: true, value: this.result() };
@@ -61,7 +62,7 @@ export abstract class Load<V> implements PromiseLike<V>, Iterator<Slot<unknown>,
   // An error thrown into a job's `yield*` must reach the job; without `throw` the delegation
   // would fail with an unrelated TypeError. (No `return` method: `gen.return()` needs none, and
   // its optional parameter would make TypeScript type every `yield*` as `V | undefined`.)
-  throw(error: unknown): IteratorResult<Slot<unknown>, V> {
+  throw(error: unknown): IteratorResult<unknown, V> {
     throw error;
   }
 

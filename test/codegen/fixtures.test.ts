@@ -77,4 +77,23 @@ describe('type-check of the golden outputs (tsc strict)', () => {
     );
     expect(unexpected).toEqual([]);
   });
+
+  it('a wrong class in `sources`: the error names the classes and fetch, not runtime internals', () => {
+    const usage = join(fixturesDir, 'journey', 'usage.ts');
+    const line =
+      readFileSync(usage, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('createBatchResolvers({ User: Tags,')) + 1;
+    const diagnostics = typeCheck(files, undefined, withoutExpectErrors()).filter(
+      (d) => d.file === usage && d.line === line,
+    );
+    expect(diagnostics).toHaveLength(1);
+    const message = diagnostics[0]?.message ?? '';
+    const lines = message.split('\n').map((l) => l.trim());
+    expect(lines.slice(2, 4)).toEqual([
+      "Construct signature return types 'Tags' and 'UserSource' are incompatible.",
+      "The types returned by 'fetch(...)' are incompatible between these types.",
+    ]);
+    expect(message).not.toMatch(/_cache|Slot|Scheduler|Batch\b/);
+  });
 });

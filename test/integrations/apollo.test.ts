@@ -1,9 +1,10 @@
 // dataloaderPlugin (graphql-codegen-batch/apollo) inside a real Apollo Server 5, over HTTP on
-// 127.0.0.1. The block between the recipe markers is quoted in README "Apollo Server 5".
-import { readFileSync } from 'node:fs';
+// 127.0.0.1. The block between the recipe markers is quoted in README "Apollo Server 5"
+// (apollo-readme.test.ts checks it).
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { type DataloaderPlugin, dataloaderPlugin } from 'graphql-codegen-batch/apollo';
+import type { DataloaderPlugin } from 'graphql-codegen-batch/apollo';
+import { dataloaderPlugin } from 'graphql-codegen-batch/apollo';
 import { Dataloader, Source } from 'graphql-codegen-batch/runtime';
 import { jobResolver } from 'graphql-codegen-batch/server';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -318,10 +319,15 @@ describe('dataloaderPlugin options', () => {
     });
   });
 
-  it('rejects a bad mode, and maxConcurrency without mode async, naming the option', () => {
+  it('rejects a bad mode or field, and maxConcurrency without mode async, naming the option', () => {
     expect(() => dataloaderPlugin({ mode: 'parallel' as never })).toThrow(
       new TypeError(
         `dataloaderPlugin option mode must be 'sequential' or 'async', but got: "parallel".`,
+      ),
+    );
+    expect(() => dataloaderPlugin({ field: '' })).toThrow(
+      new TypeError(
+        'dataloaderPlugin option field must be a non-empty string (the context field), but got: "".',
       ),
     );
     expect(() => dataloaderPlugin({ options: { maxConcurrency: 4 } })).toThrow(
@@ -359,38 +365,5 @@ describe('dataloaderPlugin options', () => {
     } finally {
       await server.stop();
     }
-  });
-});
-
-describe('README "Apollo Server 5"', () => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const start = readme.indexOf('\n### Apollo Server 5 (');
-  const section = readme.slice(start, readme.indexOf('\n### ', start + 1));
-  const blocks = [...section.matchAll(/```([a-z]*)\n([\s\S]*?)```/g)].map((m) => ({
-    lang: m[1],
-    body: m[2] as string,
-  }));
-
-  it('quotes this file verbatim, piece by piece between `// …` elisions', () => {
-    const self = readFileSync(new URL(import.meta.url), 'utf8');
-    const quoted = blocks.filter((b) => b.body.startsWith('// test/integrations/apollo.test.ts\n'));
-    expect(quoted).toHaveLength(1);
-    const pieces = (quoted[0]?.body ?? '')
-      .split('\n')
-      .slice(1)
-      .join('\n')
-      .split(/^\/\/ …\n/m)
-      .map((piece) => piece.replace(/\n+$/, ''));
-    expect(pieces).toHaveLength(3);
-    for (const piece of pieces) expect(self).toContain(piece);
-  });
-
-  it('shows the mutation this file sends, and the figures it answers', () => {
-    expect(blocks.find((b) => b.lang === 'graphql')?.body).toBe(`${TWO_DEPOSITS}\n`);
-    expect(section).toContain('answers `second: { balance: 3290 }`');
-    expect(section).toContain('answers `second: { balance: 2375 }`');
-    expect(section).toContain(
-      'requires graphql 16 (`@apollo/server@5` declares `peer graphql@"^16.11.0"`)',
-    );
   });
 });
