@@ -40,9 +40,9 @@ export async function sh(command: string, cwd: string): Promise<string> {
     });
     return stdout;
   } catch (error) {
-    const e = error as { status?: number; stdout?: string; stderr?: string };
+    const e = error as { code?: number | string; stdout?: string; stderr?: string };
     throw new Error(
-      `\`${command}\` in ${cwd} exited with ${e.status}:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`,
+      `\`${command}\` in ${cwd} exited with ${e.code}:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`,
     );
   }
 }

@@ -61,7 +61,15 @@ describe.skipIf(process.env.SKIP_INSTALL_TEST === '1')('the packed package, inst
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('is built by `prepare` from a tree without dist/, and ships dist, README, package.json', () => {
-    for (const entry of ['index', 'runtime', 'server', 'envelop', 'opentelemetry', 'node']) {
+    for (const entry of [
+      'index',
+      'runtime',
+      'server',
+      'envelop',
+      'apollo',
+      'opentelemetry',
+      'node',
+    ]) {
       for (const ext of ['js', 'cjs', 'd.ts', 'd.cts']) {
         expect(files).toContain(`package/dist/${entry}.${ext}`);
       }
