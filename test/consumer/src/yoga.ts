@@ -12,7 +12,7 @@ export function createLibraryYoga(tables: Tables) {
   return createYoga({
     schema: createSchema<Context>({ typeDefs, resolvers }),
     context: () => ({ db: new LibraryDb(tables) }),
-    plugins: [useDataloader({ stats: true }), reportFetches()],
+    plugins: [useDataloader<Context>({ stats: true }), reportFetches()],
     // Yoga hides the message of every error that is not a GraphQLError. A NOT_FOUND is part of
     // the API (the schema's nullability promises the entity), so it goes through.
     maskedErrors: {
