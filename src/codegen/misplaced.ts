@@ -31,10 +31,7 @@ export function misplacedBatches(schema: GraphQLSchema, index: LocationIndex): P
   };
   const REMOVE = 'remove it, or move it to the field whose value the source loads.';
 
-  check('schema', 'the schema definition', REMOVE, [
-    schema.astNode,
-    ...schema.extensionASTNodes,
-  ]);
+  check('schema', 'the schema definition', REMOVE, [schema.astNode, ...schema.extensionASTNodes]);
   for (const directive of schema.getDirectives()) {
     for (const arg of directive.args) {
       const what = `the argument "${arg.name}" of directive @${directive.name}`;
