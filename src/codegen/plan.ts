@@ -4,7 +4,7 @@
 import { type GraphQLSchema, getNamedType, isEnumType, isListType, isNonNullType } from 'graphql';
 import type { CollectedBatch } from './collect.js';
 import type { ParsedBatchConfig } from './config.js';
-import { type ImportNeeds, RUNTIME_NAMES } from './imports.js';
+import { type ImportNeeds, runtimeImports } from './imports.js';
 import {
   describeKeyType,
   type KeyType,
@@ -83,7 +83,6 @@ export function plan(input: PlanInput): {
       uses: group.map((u) => `${u.id} (key: ${u.keyText})`),
     });
   }
-  checkNames(input, sourcePlans, sources, problems);
 
   const parents = new Map<string, WrapperPlan[]>();
   const batchFields: BatchFieldPlan[] = [];
@@ -110,6 +109,8 @@ export function plan(input: PlanInput): {
     mapped.add(use.batch.parent.name);
     mapped.add(use.valueName);
   }
+  const needs: ImportNeeds = { helpers, batchField: batchFields.length > 0, modelTypes: mapped };
+  checkNames(input, sourcePlans, sources, needs, problems);
   return {
     plan: {
       imports: [],
@@ -120,7 +121,7 @@ export function plan(input: PlanInput): {
       resolverFnType: typeRef(input.config, 'ResolverFn'),
       dataloaderField: input.config.dataloaderField,
     },
-    needs: { helpers, batchField: batchFields.length > 0, modelTypes: mapped },
+    needs,
     problems,
   };
 }
@@ -344,6 +345,7 @@ function checkNames(
   input: PlanInput,
   sources: readonly SourcePlan[],
   uses: ReadonlyMap<string, Use[]>,
+  needs: ImportNeeds,
   problems: Problem[],
 ): void {
   if (input.config.typesImport) return;
@@ -361,15 +363,20 @@ function checkNames(
       });
     }
   }
-  const emitted = [
-    'BatchSources',
-    'createBatchResolvers',
-    'batchFields',
-    'batchPlan',
-    'batchPrefetchers',
-    'withPrefetch',
-  ];
-  for (const name of [...emitted, ...RUNTIME_NAMES]) {
+  // What the module declares and imports, as the templates and planImports write it.
+  const emitted =
+    sources.length === 0
+      ? []
+      : [
+          'BatchSources',
+          'createBatchResolvers',
+          ...(needs.batchField ? ['batchFields'] : []),
+          'batchPlan',
+          'batchPrefetchers',
+          'withPrefetch',
+        ];
+  const { values, types } = runtimeImports(needs);
+  for (const name of [...emitted, ...values, ...types]) {
     const clash = taken.get(name);
     if (clash) {
       problems.push({
