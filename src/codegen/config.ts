@@ -7,13 +7,15 @@ import {
   type NamingConvention,
   type ParsedMapper,
   parseMapper,
+  type ScalarsMap,
   transformMappers,
 } from '@graphql-codegen/visitor-plugin-common';
 
 /**
  * Options of `graphql-codegen-batch`. Shared options (`contextType`, `mappers`, `defaultMapper`,
- * `mapperTypeSuffix`, `namingConvention`, `typesPrefix`, `typesSuffix`, `useTypeImports`,
- * `addUnderscoreToArgsType`, `importExtension`, `emitLegacyCommonJSImports`) are read from the
+ * `mapperTypeSuffix`, `scalars`, `strictScalars`, `defaultScalarType`, `namingConvention`,
+ * `typesPrefix`, `typesSuffix`, `useTypeImports`, `addUnderscoreToArgsType`, `importExtension`,
+ * `emitLegacyCommonJSImports`) are read from the
  * output-level `config`, as typescript-resolvers reads them: put them there, not under one plugin.
  *
  * @example
@@ -59,6 +61,9 @@ export interface BatchPluginConfig {
   mappers?: Record<string, string>;
   defaultMapper?: string;
   mapperTypeSuffix?: string;
+  scalars?: ScalarsMap;
+  strictScalars?: boolean;
+  defaultScalarType?: string;
   namingConvention?: NamingConvention;
   typesPrefix?: string;
   typesSuffix?: string;
@@ -84,6 +89,8 @@ export interface ParsedBatchConfig {
   readonly mappers: Readonly<Record<string, ParsedMapper>>;
   readonly defaultMapper: ParsedMapper | undefined;
   readonly contextType: ParsedMapper;
+  /** The scalar options as written; scalars.ts reads them as the `typescript` plugin does. */
+  readonly scalars: Pick<BatchPluginConfig, 'scalars' | 'strictScalars' | 'defaultScalarType'>;
   readonly convertName: ConvertName;
 }
 
@@ -150,6 +157,13 @@ export function parseConfig(raw: BatchPluginConfig): {
         ? parseMapper(raw.defaultMapper, 'DefaultMapperType')
         : undefined,
       contextType: parseMapper(raw.contextType || 'any', 'ContextType'),
+      scalars: {
+        ...(raw.scalars === undefined ? {} : { scalars: raw.scalars }),
+        ...(raw.strictScalars === undefined ? {} : { strictScalars: raw.strictScalars }),
+        ...(raw.defaultScalarType === undefined
+          ? {}
+          : { defaultScalarType: raw.defaultScalarType }),
+      },
       convertName: (name, affixes = true) =>
         affixes ? typesPrefix + convert(name) + typesSuffix : convert(name),
     },

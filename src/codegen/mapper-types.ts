@@ -40,7 +40,8 @@ export interface MapperProbe {
   /** Context type check: undefined when the property exists, else the type's text. */
   missingContextProperty(property: string): string | undefined;
   sameType(a: TsType, b: TsType): boolean;
-  isPrimitive(a: TsType, kind: 'string' | 'number' | 'boolean'): boolean;
+  /** One of the `typeTexts` it was built with (a scalar's type), if it type-checks. */
+  typeOfText(text: string): TsType | undefined;
 }
 
 interface CachedState {
@@ -123,6 +124,8 @@ function safeAlias(graphqlType: string): string {
 export function probeMappers(options: {
   readonly mappers: ReadonlyMap<string, ExternalParsedMapper>;
   readonly contextType: ExternalParsedMapper | undefined;
+  /** Type texts to compare mapper types with (the scalars' types from config "scalars"). */
+  readonly typeTexts: readonly string[];
   readonly outputFile: string;
   readonly pluginContext: Record<string, unknown> | undefined;
 }): MapperProbe {
@@ -140,7 +143,9 @@ export function probeMappers(options: {
     lines.push(`export type ${safeAlias(graphqlType)} = ${mapper.type};`);
   }
   const imports = [...bySource].map(([source, types]) => buildMapperImport(source, types, true));
-  const text = `${imports.join('\n')}\n${lines.join('\n')}\nexport type __string = string;\nexport type __number = number;\nexport type __boolean = boolean;\n`;
+  const texts = [...new Set(options.typeTexts)];
+  const textLines = texts.map((t, i) => `export type __Text_${i} = ${t};`);
+  const text = `${imports.join('\n')}\n${[...lines, ...textLines].join('\n')}\n`;
   const probe: SourceFile = project.createSourceFile(
     join(dirname(options.outputFile), PROBE),
     text,
@@ -155,10 +160,13 @@ export function probeMappers(options: {
 
   // Diagnostics of the probe file only: an unresolved module or missing export.
   const failures = new Map<string, string>();
+  const badTexts = new Set<number>();
   for (const diagnostic of probe.getPreEmitDiagnostics()) {
     const start = diagnostic.getStart();
     if (start === undefined) continue;
     const line = probe.getLineAndColumnAtPos(start).line;
+    const textIndex = line - 1 - imports.length - lines.length;
+    if (textIndex >= 0) badTexts.add(textIndex);
     const message = ts.flattenDiagnosticMessageText(
       diagnostic.getMessageText() as string | ts.DiagnosticMessageChain,
       ' ',
@@ -173,11 +181,6 @@ export function probeMappers(options: {
     }
   }
   const typeText = (type: Type) => type.getText(probe, ts.TypeFormatFlags.NoTruncation);
-  const primitive = {
-    string: aliasType('__string'),
-    number: aliasType('__number'),
-    boolean: aliasType('__boolean'),
-  };
 
   return {
     failure: (graphqlType) => failures.get(graphqlType),
@@ -220,6 +223,11 @@ export function probeMappers(options: {
     },
     sameType: (a, b) =>
       checker.isTypeAssignableTo(a.type, b.type) && checker.isTypeAssignableTo(b.type, a.type),
-    isPrimitive: (a, kind) => checker.isTypeAssignableTo(a.type, primitive[kind]),
+    typeOfText(text) {
+      const i = texts.indexOf(text);
+      if (i < 0 || badTexts.has(i)) return undefined;
+      const type = aliasType(`__Text_${i}`);
+      return { text: typeText(type), type };
+    },
   };
 }

@@ -21,8 +21,10 @@ export interface SourcePlan {
   readonly valueType: string;
   /** Object type of the batch parameters; undefined when the source has none. */
   readonly paramsType: string | undefined;
-  /** Where it is used, one line each: `Post.author (key: authorId)`. */
+  /** Where it is used, one line each: `Post.author (key: authorId); not found: NotFoundError`. */
   readonly uses: readonly string[];
+  /** Doc comment lines after the uses. */
+  readonly notes: readonly string[];
 }
 
 export interface BatchFieldPlan {

@@ -11,6 +11,7 @@ import { type MapperProbe, probeMappers } from './mapper-types.js';
 import { externalMappers, modelLookup } from './models.js';
 import { plan } from './plan.js';
 import { BatchCodegenError, type Problem } from './problems.js';
+import { scalarLookup, scalarTexts } from './scalars.js';
 
 type PluginContext = Record<string, unknown> | undefined;
 
@@ -59,6 +60,7 @@ export function generate(
     probe = probeMappers({
       mappers,
       contextType: context,
+      typeTexts: scalarTexts(schema, scalarLookup(schema, config)),
       outputFile: outputFile ?? `${process.cwd()}/graphql.ts`,
       pluginContext,
     });
