@@ -13,10 +13,10 @@ import {
 
 /**
  * Options of `graphql-codegen-batch`. Shared options (`contextType`, `mappers`, `defaultMapper`,
- * `mapperTypeSuffix`, `scalars`, `strictScalars`, `defaultScalarType`, `namingConvention`,
- * `typesPrefix`, `typesSuffix`, `useTypeImports`, `addUnderscoreToArgsType`, `importExtension`,
- * `emitLegacyCommonJSImports`) are read from the
- * output-level `config`, as typescript-resolvers reads them: put them there, not under one plugin.
+ * `mapperTypeSuffix`, `scalars`, `defaultScalarType`, `namingConvention`, `typesPrefix`,
+ * `typesSuffix`, `useTypeImports`, `addUnderscoreToArgsType`, `importExtension`,
+ * `emitLegacyCommonJSImports`) are read from the output-level `config`, as typescript-resolvers
+ * reads them: put them there, not under one plugin.
  *
  * @example
  * ```yaml
@@ -62,7 +62,6 @@ export interface BatchPluginConfig {
   defaultMapper?: string;
   mapperTypeSuffix?: string;
   scalars?: ScalarsMap;
-  strictScalars?: boolean;
   defaultScalarType?: string;
   namingConvention?: NamingConvention;
   typesPrefix?: string;
@@ -90,7 +89,7 @@ export interface ParsedBatchConfig {
   readonly defaultMapper: ParsedMapper | undefined;
   readonly contextType: ParsedMapper;
   /** The scalar options as written; scalars.ts reads them as the `typescript` plugin does. */
-  readonly scalars: Pick<BatchPluginConfig, 'scalars' | 'strictScalars' | 'defaultScalarType'>;
+  readonly scalars: Pick<BatchPluginConfig, 'scalars' | 'defaultScalarType'>;
   readonly convertName: ConvertName;
 }
 
@@ -159,7 +158,6 @@ export function parseConfig(raw: BatchPluginConfig): {
       contextType: parseMapper(raw.contextType || 'any', 'ContextType'),
       scalars: {
         ...(raw.scalars === undefined ? {} : { scalars: raw.scalars }),
-        ...(raw.strictScalars === undefined ? {} : { strictScalars: raw.strictScalars }),
         ...(raw.defaultScalarType === undefined
           ? {}
           : { defaultScalarType: raw.defaultScalarType }),
