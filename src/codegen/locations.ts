@@ -36,7 +36,7 @@ export interface LocationIndex {
   readonly hasSdl: boolean;
 }
 
-function displayName(name: string): string {
+export function displayName(name: string): string {
   if (!isAbsolute(name)) return name;
   const rel = relative(process.cwd(), name);
   return rel.startsWith('..') ? name : rel;

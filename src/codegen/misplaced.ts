@@ -2,6 +2,7 @@
 // directives are applied, so a `@batch` on a type, an argument or an enum value would otherwise
 // be ignored without a word. Each one is a located problem (nothing is written).
 import {
+  type DocumentNode,
   type GraphQLSchema,
   isEnumType,
   isInputObjectType,
@@ -9,8 +10,10 @@ import {
   isObjectType,
   isScalarType,
   isUnionType,
+  Kind,
+  visit,
 } from 'graphql';
-import type { LocationIndex } from './locations.js';
+import { displayName, type LocationIndex } from './locations.js';
 import type { Problem } from './problems.js';
 
 interface HasDirectives {
@@ -81,6 +84,53 @@ export function misplacedBatches(schema: GraphQLSchema, index: LocationIndex): P
     } else if (isScalarType(type)) {
       check(name, `the scalar ${name}`, REMOVE, nodes);
     }
+  }
+  return problems;
+}
+
+/**
+ * `@batch` in the output's operation documents: codegen does not check where directives are
+ * applied there either, and the server never sees it as a loading instruction.
+ */
+export function batchesInDocuments(
+  documents: readonly {
+    readonly document?: DocumentNode | undefined;
+    readonly location?: string | undefined;
+  }[],
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const file of documents) {
+    if (!file.document) continue;
+    const operations: string[] = [];
+    visit(file.document, {
+      OperationDefinition: {
+        enter: (node) => {
+          operations.push(`${node.operation} ${node.name?.value ?? '(anonymous)'}`);
+        },
+        leave: () => {
+          operations.pop();
+        },
+      },
+      FragmentDefinition: {
+        enter: (node) => {
+          operations.push(`fragment ${node.name.value}`);
+        },
+        leave: () => {
+          operations.pop();
+        },
+      },
+      Directive(node) {
+        if (node.name.value !== 'batch') return;
+        const token = node.loc?.startToken;
+        problems.push({
+          location:
+            token && file.location
+              ? { file: displayName(file.location), line: token.line, column: token.column }
+              : undefined,
+          message: `@batch in ${operations.at(-1) ?? 'a document'}: @batch goes on a field of the schema ("on FIELD_DEFINITION"); in an operation document it does nothing. Remedy: remove it from the document, and put it on the field's definition in the schema.`,
+        });
+      },
+    });
   }
   return problems;
 }
