@@ -10,7 +10,6 @@ import {
   isObjectType,
   isScalarType,
   isUnionType,
-  Kind,
   visit,
 } from 'graphql';
 import { displayName, type LocationIndex } from './locations.js';
