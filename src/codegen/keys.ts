@@ -14,7 +14,12 @@ import {
   isScalarType,
 } from 'graphql';
 import type { MapperProbe, TsType } from './mapper-types.js';
-import { normalizeTypeText, type ScalarLookup, type ScalarSide } from './scalars.js';
+import {
+  isPlainTypeText,
+  normalizeTypeText,
+  type ScalarLookup,
+  type ScalarSide,
+} from './scalars.js';
 
 /**
  * What two uses of a source compare their keys by: the TypeScript type the generated resolver
@@ -215,7 +220,11 @@ export function sameKeyType(
     const [x, y] = [a.scalar, b.scalar];
     if (x.name === y.name && x.side === y.side) return true;
     if (x.text === undefined || y.text === undefined) return undefined;
-    return normalizeTypeText(x.text) === normalizeTypeText(y.text);
+    if (normalizeTypeText(x.text) === normalizeTypeText(y.text)) return true;
+    const [tx, ty] = [probe?.typeOfText(x.text), probe?.typeOfText(y.text)];
+    if (probe && tx && ty) return probe.sameType(tx, ty);
+    // Without ts-morph only unions of primitives and literals are told apart here.
+    return isPlainTypeText(x.text) && isPlainTypeText(y.text) ? false : undefined;
   }
   const [scalar, ts] = a.kind === 'scalar' ? [a, b] : [b, a];
   if (scalar.kind !== 'scalar' || ts.kind !== 'ts' || !probe || scalar.scalar.text === undefined)

@@ -70,6 +70,16 @@ export function scalarTexts(schema: GraphQLSchema, lookup: ScalarLookup): string
 
 export const BUILT_IN_SCALARS: readonly string[] = Object.keys(DEFAULT_SCALARS);
 
+const PLAIN_MEMBER =
+  /^(string|number|boolean|bigint|symbol|null|undefined|unknown|true|false|'[^']*'|"[^"]*"|-?\d+(\.\d+)?)$/;
+
+/** A union of primitive types and literals, whose text alone says which type it is. */
+export function isPlainTypeText(text: string): boolean {
+  return normalizeTypeText(text)
+    .split(' | ')
+    .every((member) => PLAIN_MEMBER.test(member));
+}
+
 /** The comparable form of a type text: its top-level union members trimmed and sorted. */
 export function normalizeTypeText(text: string): string {
   const members: string[] = [];
