@@ -19,23 +19,30 @@ export const addToSchema: string = BATCH_DIRECTIVE_SDL satisfies AddToSchemaResu
 /** Checks every @batch declaration (and the mappers, with ts-morph); throws all problems at once. */
 export const validate: PluginValidateFn<BatchPluginConfig> = async (
   schema,
-  _documents,
+  documents,
   config,
   outputFile,
   allPlugins,
   pluginContext,
 ) => {
-  await generate(schema, config, outputFile, pluginContext, allPlugins);
+  await generate(schema, config, outputFile, pluginContext, allPlugins, documents);
 };
 
 /** Emits the Source classes, `BatchSources` and `createBatchResolvers`. */
 export const plugin: PluginFunction<BatchPluginConfig, Types.ComplexPluginOutput> = async (
   schema,
-  _documents,
+  documents,
   config,
   info,
 ) => {
   const pluginContext = info?.pluginContext as Record<string, unknown> | undefined;
-  const module = await generate(schema, config, info?.outputFile, pluginContext, info?.allPlugins);
+  const module = await generate(
+    schema,
+    config,
+    info?.outputFile,
+    pluginContext,
+    info?.allPlugins,
+    documents,
+  );
   return { prepend: [...module.prepend], content: module.content };
 };

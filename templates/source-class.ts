@@ -14,6 +14,7 @@ export function renderSourceClass(source: SourcePlan): string {
     ` * Source "${source.name}": extend it, implement \`fetch(keys)\` and pass the class to`,
     ' * createBatchResolvers. Used by:',
     ...source.uses.map((use) => ` * - ${use}`),
+    ...source.notes.map((note) => ` * ${note}`),
     ' */',
     `export abstract class ${source.className} extends Source<${typeArgs.join(', ')}> {}`,
   ].join('\n');

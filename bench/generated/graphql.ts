@@ -200,8 +200,10 @@ export abstract class CommentsByPostSource extends Source<PostRow['id'], Comment
 /**
  * Source "User": extend it, implement `fetch(keys)` and pass the class to
  * createBatchResolvers. Used by:
- * - Comment.author (key: authorId)
- * - Post.author (key: authorId)
+ * - Comment.author (key: authorId); not found: NotFoundError
+ * - Post.author (key: authorId); not found: NotFoundError
+ * `| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys
+ * does); "not found" above is what each field then resolves.
  */
 export abstract class UserSource extends Source<CommentRow['authorId'], UserRow | null, undefined, OursContext> {}
 

@@ -15,6 +15,7 @@ import {
 } from 'graphql';
 import { BATCH_DIRECTIVE_SDL } from './directive.js';
 import { buildLocationIndex, type FieldLocations } from './locations.js';
+import { misplacedBatches } from './misplaced.js';
 import type { Problem, SdlLocation } from './problems.js';
 
 /** One well-formed `@batch` on an object type's field. */
@@ -74,6 +75,8 @@ export function collect(schema: GraphQLSchema): Collected {
       });
     }
   }
+
+  problems.push(...misplacedBatches(schema, index));
 
   const batches: CollectedBatch[] = [];
   const typeNames = Object.keys(schema.getTypeMap()).sort();

@@ -1,14 +1,19 @@
 // The plugin's configuration: what the user writes (`BatchPluginConfig`, the documentation) and
 // what the stages read (`ParsedBatchConfig`, defaults applied, shared keys parsed exactly as
 // typescript-resolvers parses them, through visitor-plugin-common).
-import type { NamingConvention, ParsedMapper } from '@graphql-codegen/visitor-plugin-common';
+import type {
+  NamingConvention,
+  ParsedMapper,
+  ScalarsMap,
+} from '@graphql-codegen/visitor-plugin-common';
 import { loadedHelpers } from './peers.js';
 
 /**
  * Options of `graphql-codegen-batch`. Shared options (`contextType`, `mappers`, `defaultMapper`,
- * `mapperTypeSuffix`, `namingConvention`, `typesPrefix`, `typesSuffix`, `useTypeImports`,
- * `addUnderscoreToArgsType`, `importExtension`, `emitLegacyCommonJSImports`) are read from the
- * output-level `config`, as typescript-resolvers reads them: put them there, not under one plugin.
+ * `mapperTypeSuffix`, `scalars`, `defaultScalarType`, `namingConvention`, `typesPrefix`,
+ * `typesSuffix`, `useTypeImports`, `addUnderscoreToArgsType`, `importExtension`,
+ * `emitLegacyCommonJSImports`) are read from the output-level `config`, as typescript-resolvers
+ * reads them: put them there, not under one plugin.
  *
  * @example
  * ```yaml
@@ -53,6 +58,8 @@ export interface BatchPluginConfig {
   mappers?: Record<string, string>;
   defaultMapper?: string;
   mapperTypeSuffix?: string;
+  scalars?: ScalarsMap;
+  defaultScalarType?: string;
   namingConvention?: NamingConvention;
   typesPrefix?: string;
   typesSuffix?: string;
@@ -83,6 +90,8 @@ export interface ParsedBatchConfig {
    * `contextType` as typescript-resolvers names it, or undefined when it is not set.
    */
   readonly sourceContextType: string | undefined;
+  /** The scalar options as written; scalars.ts reads them as the `typescript` plugin does. */
+  readonly scalars: Pick<BatchPluginConfig, 'scalars' | 'defaultScalarType'>;
   readonly convertName: ConvertName;
 }
 
@@ -153,6 +162,12 @@ export function parseConfig(raw: BatchPluginConfig): {
         : undefined,
       contextType,
       sourceContextType: raw.contextType ? contextType.type : undefined,
+      scalars: {
+        ...(raw.scalars === undefined ? {} : { scalars: raw.scalars }),
+        ...(raw.defaultScalarType === undefined
+          ? {}
+          : { defaultScalarType: raw.defaultScalarType }),
+      },
       convertName: (name, affixes = true) =>
         affixes ? typesPrefix + convert(name) + typesSuffix : convert(name),
     },

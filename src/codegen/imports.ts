@@ -14,33 +14,11 @@ export interface ImportNeeds {
 }
 
 /**
- * Every name the generated module may import from the runtime: a schema type of the same name
- * (in the same output file) would collide with the import.
+ * The names the generated module imports from the runtime, values and types; `planImports`
+ * renders exactly these, and plan.ts refuses schema types of the same names.
  */
-export const RUNTIME_NAMES: readonly string[] = [
-  'BatchField',
-  'createPrefetch',
-  'Dataloader',
-  'missingDataloader',
-  'Prefetch',
-  'PrefetchOptions',
-  'PrefetchPlan',
-  'PromiseOrValue',
-  'resolveEach',
-  'resolveMany',
-  'resolveNullable',
-  'resolveOne',
-  'Source',
-  'SourceClass',
-  'ValueOf',
-];
-
-export function planImports(
-  schema: GraphQLSchema,
-  config: ParsedBatchConfig,
-  needs: ImportNeeds,
-): string[] {
-  if (needs.helpers.size === 0) return [];
+export function runtimeImports(needs: ImportNeeds): { values: string[]; types: string[] } {
+  if (needs.helpers.size === 0) return { values: [], types: [] };
   // createPrefetch and its types: every output with a @batch field emits the lookahead prefetch;
   // missingDataloader: every wrapper names the context field when it has no Dataloader.
   const values = ['createPrefetch', 'missingDataloader', ...needs.helpers, 'Source'].sort(caseless);
@@ -52,6 +30,16 @@ export function planImports(
     'PrefetchPlan',
     'SourceClass',
   ];
+  return { values, types };
+}
+
+export function planImports(
+  schema: GraphQLSchema,
+  config: ParsedBatchConfig,
+  needs: ImportNeeds,
+): string[] {
+  const { values, types } = runtimeImports(needs);
+  if (values.length === 0) return [];
   const from = `'${config.runtimeImport}'`;
   const lines = config.useTypeImports
     ? [

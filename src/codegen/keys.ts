@@ -11,12 +11,24 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  isScalarType,
 } from 'graphql';
 import type { MapperProbe, TsType } from './mapper-types.js';
+import {
+  isPlainTypeText,
+  normalizeTypeText,
+  type ScalarLookup,
+  type ScalarSide,
+} from './scalars.js';
 
-/** What two uses of a source compare their keys by. */
+/**
+ * What two uses of a source compare their keys by: the TypeScript type the generated resolver
+ * types give the key. A scalar is typed by config "scalars" (input side for an argument, output
+ * side for a parent field); an enum or object type by its name; a mapper's property by ts-morph.
+ */
 export type KeyType =
   | { readonly kind: 'graphql'; readonly name: string }
+  | { readonly kind: 'scalar'; readonly scalar: ScalarSide }
   | { readonly kind: 'ts'; readonly ts: TsType };
 
 export interface ResolvedKey {
@@ -46,7 +58,17 @@ export interface ModelLookup {
   /** `../models#PostRow`, for messages. */
   describe(typeName: string): string;
   argsType(parent: string, field: string): string;
+  readonly scalar: ScalarLookup;
   readonly probe: MapperProbe | undefined;
+}
+
+function graphqlKeyType(
+  type: GraphQLNamedType,
+  side: 'input' | 'output',
+  models: ModelLookup,
+): KeyType {
+  const scalar = isScalarType(type) ? models.scalar(type.name, side) : undefined;
+  return scalar ? { kind: 'scalar', scalar } : { kind: 'graphql', name: type.name };
 }
 
 const index = (expr: string, maybeNull: boolean, segment: string) =>
@@ -76,7 +98,7 @@ export function resolveArgsKey(
     itemsNullable: list ? !isNonNullType(inner.ofType) : false,
     stepMaybeNull: [nullable],
     typeExpr: `${models.argsType(parent.name, field.name)}['${name}']`,
-    keyType: { kind: 'graphql', name: getNamedType(argument.type).name },
+    keyType: graphqlKeyType(getNamedType(argument.type), 'input', models),
     argument,
   };
 }
@@ -159,7 +181,7 @@ export function resolvePathKey(
         itemsNullable: isListType(inner) ? !isNonNullType(inner.ofType) : false,
         stepMaybeNull,
         typeExpr: expr,
-        keyType: { kind: 'graphql', name: type.name },
+        keyType: graphqlKeyType(type, 'output', models),
         argument: undefined,
       };
     }
@@ -187,22 +209,34 @@ export function sameKeyType(
   b: KeyType,
   probe: MapperProbe | undefined,
 ): boolean | undefined {
-  if (a.kind === 'graphql' && b.kind === 'graphql') return a.name === b.name;
+  if (a.kind === 'graphql' || b.kind === 'graphql') {
+    if (a.kind === 'graphql' && b.kind === 'graphql') return a.name === b.name;
+    // An enum or object key next to a scalar key: different types. Next to a mapper's property,
+    // the enum's TypeScript type is not in the probe: tsc checks it.
+    return a.kind === 'ts' || b.kind === 'ts' ? undefined : false;
+  }
   if (a.kind === 'ts' && b.kind === 'ts') return probe ? probe.sameType(a.ts, b.ts) : undefined;
-  const [g, t] = a.kind === 'graphql' ? [a, b] : [b, a];
-  if (g.kind !== 'graphql' || t.kind !== 'ts' || !probe) return undefined;
-  const primitive: Record<string, readonly ('string' | 'number' | 'boolean')[]> = {
-    ID: ['string', 'number'],
-    String: ['string'],
-    Int: ['number'],
-    Float: ['number'],
-    Boolean: ['boolean'],
-  };
-  const kinds = primitive[g.name];
-  return kinds ? kinds.some((k) => probe.isPrimitive(t.ts, k)) : undefined;
+  if (a.kind === 'scalar' && b.kind === 'scalar') {
+    const [x, y] = [a.scalar, b.scalar];
+    if (x.name === y.name && x.side === y.side) return true;
+    if (x.text === undefined || y.text === undefined) return undefined;
+    if (normalizeTypeText(x.text) === normalizeTypeText(y.text)) return true;
+    const [tx, ty] = [probe?.typeOfText(x.text), probe?.typeOfText(y.text)];
+    if (probe && tx && ty) return probe.sameType(tx, ty);
+    // Without ts-morph only unions of primitives and literals are told apart here.
+    return isPlainTypeText(x.text) && isPlainTypeText(y.text) ? false : undefined;
+  }
+  const [scalar, ts] = a.kind === 'scalar' ? [a, b] : [b, a];
+  if (scalar.kind !== 'scalar' || ts.kind !== 'ts' || !probe || scalar.scalar.text === undefined)
+    return undefined;
+  const type = probe.typeOfText(scalar.scalar.text);
+  return type ? probe.sameType(type, ts.ts) : undefined;
 }
 
 export function describeKeyType(type: KeyType | undefined): string {
   if (!type) return 'unknown';
-  return type.kind === 'graphql' ? type.name : type.ts.text;
+  if (type.kind === 'graphql') return type.name;
+  if (type.kind === 'ts') return type.ts.text;
+  const { name, side, text } = type.scalar;
+  return `${name} (${text ?? `Scalars['${name}']['${side}']`})`;
 }

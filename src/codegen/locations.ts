@@ -4,7 +4,15 @@
 // text. So the files are re-read from disk and parsed again, which gives the user's own lines.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import { type DocumentNode, type GraphQLSchema, Kind, type Location, parse, Source } from 'graphql';
+import {
+  type DirectiveNode,
+  type DocumentNode,
+  type GraphQLSchema,
+  Kind,
+  type Location,
+  parse,
+  Source,
+} from 'graphql';
 import type { SdlLocation } from './problems.js';
 
 export interface FieldLocations {
@@ -17,13 +25,18 @@ export interface FieldLocations {
 
 export interface LocationIndex {
   field(typeName: string, fieldName: string): FieldLocations | undefined;
+  /**
+   * The first `@batch` at a place other than a field of an object or interface type, by schema
+   * coordinate: `schema`, `Film`, `Color.RED`, `FilmFilter.title`, `Query.film(id:)`, `@tag(name:)`.
+   */
+  misplaced(coordinate: string): SdlLocation | undefined;
   /** The user's own `directive @batch` definition, if they declared one. */
   readonly directiveDefinition: SdlLocation | undefined;
   /** True when the schema came from SDL text at all (introspection JSON has none). */
   readonly hasSdl: boolean;
 }
 
-function displayName(name: string): string {
+export function displayName(name: string): string {
   if (!isAbsolute(name)) return name;
   const rel = relative(process.cwd(), name);
   return rel.startsWith('..') ? name : rel;
@@ -76,8 +89,12 @@ function locator(source: Source): (loc: Location | undefined) => SdlLocation {
   };
 }
 
+const hasBatch = (node: { readonly directives?: readonly DirectiveNode[] | undefined }) =>
+  node.directives?.find((d) => d.name.value === 'batch');
+
 export function buildLocationIndex(schema: GraphQLSchema): LocationIndex {
   const fields = new Map<string, FieldLocations>();
+  const misplaced = new Map<string, SdlLocation>();
   let directiveDefinition: SdlLocation | undefined;
   const sources = sourcesOf(schema);
   for (const source of sources) {
@@ -92,6 +109,34 @@ export function buildLocationIndex(schema: GraphQLSchema): LocationIndex {
       if (def.kind === Kind.DIRECTIVE_DEFINITION && def.name.value === 'batch') {
         directiveDefinition ??= at(def.loc);
       }
+      const note = (coordinate: string, node: Parameters<typeof hasBatch>[0]) => {
+        const found = hasBatch(node);
+        if (found && !misplaced.has(coordinate)) misplaced.set(coordinate, at(found.loc));
+      };
+      if (def.kind === Kind.DIRECTIVE_DEFINITION) {
+        for (const arg of def.arguments ?? []) note(`@${def.name.value}(${arg.name.value}:)`, arg);
+        continue;
+      }
+      if (def.kind === Kind.SCHEMA_DEFINITION || def.kind === Kind.SCHEMA_EXTENSION) {
+        note('schema', def);
+        continue;
+      }
+      if (
+        !('name' in def) ||
+        !def.name ||
+        def.kind === Kind.OPERATION_DEFINITION ||
+        def.kind === Kind.FRAGMENT_DEFINITION
+      )
+        continue;
+      const typeName = def.name.value;
+      note(typeName, def);
+      if ('values' in def) for (const v of def.values ?? []) note(`${typeName}.${v.name.value}`, v);
+      if (
+        def.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION ||
+        def.kind === Kind.INPUT_OBJECT_TYPE_EXTENSION
+      ) {
+        for (const f of def.fields ?? []) note(`${typeName}.${f.name.value}`, f);
+      }
       if (
         def.kind !== Kind.OBJECT_TYPE_DEFINITION &&
         def.kind !== Kind.OBJECT_TYPE_EXTENSION &&
@@ -100,6 +145,9 @@ export function buildLocationIndex(schema: GraphQLSchema): LocationIndex {
       )
         continue;
       for (const field of def.fields ?? []) {
+        for (const arg of field.arguments ?? []) {
+          note(`${typeName}.${field.name.value}(${arg.name.value}:)`, arg);
+        }
         const batches = (field.directives ?? []).filter((d) => d.name.value === 'batch');
         // Only @batch fields are ever pointed at; skipping the rest keeps 1 MB schemas fast.
         if (batches.length === 0) continue;
@@ -114,6 +162,7 @@ export function buildLocationIndex(schema: GraphQLSchema): LocationIndex {
   }
   return {
     field: (typeName, fieldName) => fields.get(`${typeName}.${fieldName}`),
+    misplaced: (coordinate) => misplaced.get(coordinate),
     directiveDefinition,
     hasSdl: sources.length > 0,
   };

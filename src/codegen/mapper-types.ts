@@ -39,7 +39,8 @@ export interface MapperProbe {
   /** Context type check: undefined when the property exists, else the type's text. */
   missingContextProperty(property: string): string | undefined;
   sameType(a: TsType, b: TsType): boolean;
-  isPrimitive(a: TsType, kind: 'string' | 'number' | 'boolean'): boolean;
+  /** One of the `typeTexts` it was built with (a scalar's type), if it type-checks. */
+  typeOfText(text: string): TsType | undefined;
 }
 
 interface CachedState {
@@ -127,6 +128,8 @@ function safeAlias(graphqlType: string): string {
 export async function probeMappers(options: {
   readonly mappers: ReadonlyMap<string, ExternalParsedMapper>;
   readonly contextType: ExternalParsedMapper | undefined;
+  /** Type texts to compare mapper types with (the scalars' types from config "scalars"). */
+  readonly typeTexts: readonly string[];
   readonly outputFile: string;
   readonly pluginContext: Record<string, unknown> | undefined;
 }): Promise<MapperProbe> {
@@ -147,7 +150,9 @@ export async function probeMappers(options: {
     lines.push(`export type ${safeAlias(graphqlType)} = ${mapper.type};`);
   }
   const imports = [...bySource].map(([source, types]) => buildMapperImport(source, types, true));
-  const text = `${imports.join('\n')}\n${lines.join('\n')}\nexport type __string = string;\nexport type __number = number;\nexport type __boolean = boolean;\n`;
+  const texts = [...new Set(options.typeTexts)];
+  const textLines = texts.map((t, i) => `export type __Text_${i} = ${t};`);
+  const text = `${imports.join('\n')}\n${[...lines, ...textLines].join('\n')}\n`;
   const probe: SourceFile = project.createSourceFile(
     join(dirname(options.outputFile), PROBE),
     text,
@@ -162,10 +167,13 @@ export async function probeMappers(options: {
 
   // Diagnostics of the probe file only: an unresolved module or missing export.
   const failures = new Map<string, string>();
+  const badTexts = new Set<number>();
   for (const diagnostic of probe.getPreEmitDiagnostics()) {
     const start = diagnostic.getStart();
     if (start === undefined) continue;
     const line = probe.getLineAndColumnAtPos(start).line;
+    const textIndex = line - 1 - imports.length - lines.length;
+    if (textIndex >= 0) badTexts.add(textIndex);
     const message = flattenDiagnosticMessageText(
       diagnostic.getMessageText() as string | ts.DiagnosticMessageChain,
       ' ',
@@ -180,11 +188,6 @@ export async function probeMappers(options: {
     }
   }
   const typeText = (type: Type) => type.getText(probe, TypeFormatFlags.NoTruncation);
-  const primitive = {
-    string: aliasType('__string'),
-    number: aliasType('__number'),
-    boolean: aliasType('__boolean'),
-  };
 
   return {
     failure: (graphqlType) => failures.get(graphqlType),
@@ -227,6 +230,11 @@ export async function probeMappers(options: {
     },
     sameType: (a, b) =>
       checker.isTypeAssignableTo(a.type, b.type) && checker.isTypeAssignableTo(b.type, a.type),
-    isPrimitive: (a, kind) => checker.isTypeAssignableTo(a.type, primitive[kind]),
+    typeOfText(text) {
+      const i = texts.indexOf(text);
+      if (i < 0 || badTexts.has(i)) return undefined;
+      const type = aliasType(`__Text_${i}`);
+      return { text: typeText(type), type };
+    },
   };
 }

@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { ParsedBatchConfig } from './config.js';
 import type { ModelLookup } from './keys.js';
 import type { MapperProbe } from './mapper-types.js';
+import { scalarLookup } from './scalars.js';
 
 export function externalMappers(
   schema: GraphQLSchema,
@@ -30,6 +31,7 @@ export function modelLookup(
   const external = externalMappers(schema, config);
   return {
     probe,
+    scalar: scalarLookup(schema, config),
     kind(typeName) {
       if (external.has(typeName)) return 'mapper';
       if (config.mappers[typeName] || config.defaultMapper) return 'opaque';

@@ -23,8 +23,10 @@ export interface SourcePlan {
   readonly paramsType: string | undefined;
   /** The type of `this.context` (the config's `contextType`); undefined when none is set. */
   readonly contextType: string | undefined;
-  /** Where it is used, one line each: `Post.author (key: authorId)`. */
+  /** Where it is used, one line each: `Post.author (key: authorId); not found: NotFoundError`. */
   readonly uses: readonly string[];
+  /** Doc comment lines after the uses. */
+  readonly notes: readonly string[];
 }
 
 export interface BatchFieldPlan {

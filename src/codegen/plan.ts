@@ -2,10 +2,17 @@
 // types, each wrapper's helper and null handling, and report every rule of the directive (the
 // README's "The @batch directive") that a declaration breaks. Pure data in, pure data out (the
 // ts-morph probe is read-only).
-import { type GraphQLSchema, getNamedType, isEnumType, isListType, isNonNullType } from 'graphql';
+import {
+  type GraphQLSchema,
+  getNamedType,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+} from 'graphql';
 import type { CollectedBatch } from './collect.js';
 import type { ParsedBatchConfig } from './config.js';
-import { type ImportNeeds, RUNTIME_NAMES } from './imports.js';
+import type { ImportNeeds } from './imports.js';
 import {
   describeKeyType,
   type KeyType,
@@ -15,6 +22,7 @@ import {
   resolvePathKey,
   sameKeyType,
 } from './keys.js';
+import { checkNames } from './names.js';
 import type {
   BatchFieldPlan,
   BatchPlan,
@@ -24,6 +32,7 @@ import type {
   WrapperPlan,
 } from './plan-types.js';
 import { formatLocation, type Problem } from './problems.js';
+import { BUILT_IN_SCALARS } from './scalars.js';
 
 /** One use of a source, fully decided. */
 interface Use {
@@ -82,10 +91,11 @@ export function plan(input: PlanInput): {
       valueType: first.valueType,
       paramsType,
       contextType: input.config.sourceContextType,
-      uses: group.map((u) => `${u.id} (key: ${u.keyText})`),
+      uses: group.map((u) => `${u.id} (key: ${u.keyText})${missingNote(u.wrapper)}`),
+      // Why a non-null field's source still has `| null` in its value type.
+      notes: first.wrapper.helper === 'resolveMany' ? [] : NULL_NOTE,
     });
   }
-  checkNames(input, sourcePlans, sources, problems);
 
   const parents = new Map<string, WrapperPlan[]>();
   const batchFields: BatchFieldPlan[] = [];
@@ -112,6 +122,8 @@ export function plan(input: PlanInput): {
     mapped.add(use.batch.parent.name);
     mapped.add(use.valueName);
   }
+  const needs: ImportNeeds = { helpers, batchField: batchFields.length > 0, modelTypes: mapped };
+  checkNames(input, sourcePlans, sources, needs, problems);
   return {
     plan: {
       imports: [],
@@ -122,7 +134,7 @@ export function plan(input: PlanInput): {
       resolverFnType: typeRef(input.config, 'ResolverFn'),
       dataloaderField: input.config.dataloaderField,
     },
-    needs: { helpers, batchField: batchFields.length > 0, modelTypes: mapped },
+    needs,
     problems,
   };
 }
@@ -291,11 +303,44 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
   };
 }
 
-/** The TS type of values of a GraphQL type, as typescript-resolvers types the parent. */
+const NULL_NOTE = [
+  '`| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys',
+  'does); "not found" above is what each field then resolves.',
+];
+
+/** What a field makes of a null value from its source. */
+function missingNote(wrapper: WrapperPlan): string {
+  if (wrapper.helper === 'resolveMany') return '';
+  const nullable =
+    wrapper.helper === 'resolveNullable' ||
+    (wrapper.helper === 'resolveEach' && wrapper.nullableItems);
+  return `; not found: ${nullable ? 'null' : 'NotFoundError'}`;
+}
+
+/**
+ * The TS type of values of a GraphQL type: an enum's TS enum; a scalar's output type from
+ * config "scalars" (`number`; a custom or imported one as `Scalars['X']['output']`); else as
+ * typescript-resolvers types the parent (a mapper or `ResolversParentTypes['X']`).
+ */
 function modelOf(input: PlanInput, typeName: string): string {
   const type = input.schema.getType(typeName);
   if (isEnumType(type)) return typeRef(input.config, input.config.convertName(typeName));
+  if (isScalarType(type) && !input.config.mappers[typeName]) {
+    const text = BUILT_IN_SCALARS.includes(typeName)
+      ? input.models.scalar(typeName, 'output')?.text
+      : undefined;
+    if (text === undefined) return typeRef(input.config, `Scalars['${typeName}']['output']`);
+    return /^[A-Za-z_$][\w$]*$/.test(text) ? text : `(${text})`;
+  }
   return input.models.expr(typeName);
+}
+
+/** Where a scalar key's TypeScript type comes from, for the remedy. */
+function scalarHint(...types: (KeyType | undefined)[]): string {
+  const names = [...new Set(types.flatMap((t) => (t?.kind === 'scalar' ? [t.scalar.name] : [])))];
+  return names.length
+    ? ` (config "scalars" sets the TypeScript type of ${names.join(' and ')})`
+    : '';
 }
 
 function place(use: Use): string {
@@ -326,7 +371,7 @@ function checkAgreement(first: Use, other: Use, input: PlanInput, problems: Prob
       'key type',
       `key ${first.keyText}: ${describeKeyType(first.keyType)}`,
       `key ${other.keyText}: ${describeKeyType(other.keyType)}`,
-      'key every use by the same type, or give this field its own source.',
+      `key every use by the same type${scalarHint(first.keyType, other.keyType)}, or give this field its own source.`,
     );
   }
   const sig = (u: Use) =>
@@ -338,46 +383,5 @@ function checkAgreement(first: Use, other: Use, input: PlanInput, problems: Prob
       sig(other),
       'give the fields the same arguments (besides a $args key), or give this field its own source.',
     );
-  }
-}
-
-/** Generated names must not shadow the names the typescript plugins emit in the same file. */
-function checkNames(
-  input: PlanInput,
-  sources: readonly SourcePlan[],
-  uses: ReadonlyMap<string, Use[]>,
-  problems: Problem[],
-): void {
-  if (input.config.typesImport) return;
-  const taken = new Map<string, string>();
-  for (const typeName of Object.keys(input.schema.getTypeMap())) {
-    if (!typeName.startsWith('__')) taken.set(input.config.convertName(typeName), typeName);
-  }
-  for (const source of sources) {
-    const clash = taken.get(source.className);
-    const use = uses.get(source.name)?.[0];
-    if (clash && use) {
-      problems.push({
-        location: use.batch.at('source'),
-        message: `@batch on ${use.id}: source "${source.name}" would generate the class ${source.className}, which is already the name of the schema type ${clash}. Remedy: choose another source name.`,
-      });
-    }
-  }
-  const emitted = [
-    'BatchSources',
-    'createBatchResolvers',
-    'batchFields',
-    'batchPlan',
-    'batchPrefetchers',
-    'withPrefetch',
-  ];
-  for (const name of [...emitted, ...RUNTIME_NAMES]) {
-    const clash = taken.get(name);
-    if (clash) {
-      problems.push({
-        location: undefined,
-        message: `The schema type ${clash} has the name ${name}, which graphql-codegen-batch ${emitted.includes(name) ? 'emits' : 'imports from its runtime'}. Remedy: generate the batch code into its own file (config "typesImportPath"), or rename the type.`,
-      });
-    }
   }
 }

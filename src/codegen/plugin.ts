@@ -8,10 +8,12 @@ import { collect } from './collect.js';
 import { type BatchPluginConfig, parseConfig } from './config.js';
 import { planImports } from './imports.js';
 import { type MapperProbe, probeMappers } from './mapper-types.js';
+import { batchesInDocuments } from './misplaced.js';
 import { externalMappers, modelLookup } from './models.js';
 import { loadHelpers } from './peers.js';
 import { plan } from './plan.js';
 import { BatchCodegenError, type Problem } from './problems.js';
+import { scalarLookup, scalarTexts } from './scalars.js';
 
 type PluginContext = Record<string, unknown> | undefined;
 
@@ -27,13 +29,15 @@ export async function generate(
   outputFile: string | undefined,
   pluginContext: PluginContext,
   allPlugins?: Types.ConfiguredPlugin[],
+  documents: readonly Types.DocumentFile[] = [],
 ): Promise<RenderedModule> {
   await loadHelpers();
+  const documentProblems = batchesInDocuments(documents);
   const cacheKey = JSON.stringify([rawConfig, outputFile ?? '']);
   const hit = cache.get(schema);
-  if (hit && hit.key === cacheKey) return hit.module;
+  if (hit && hit.key === cacheKey && documentProblems.length === 0) return hit.module;
 
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...documentProblems];
   const { config, problems: configProblems } = parseConfig(rawConfig);
   for (const message of configProblems) problems.push({ location: undefined, message });
   if (outputFile !== undefined && !/\.(c|m)?tsx?$/.test(outputFile)) {
@@ -64,6 +68,7 @@ export async function generate(
     probe = await probeMappers({
       mappers,
       contextType: context,
+      typeTexts: scalarTexts(schema, scalarLookup(schema, config)),
       outputFile: outputFile ?? `${process.cwd()}/graphql.ts`,
       pluginContext,
     });

@@ -228,23 +228,29 @@ export abstract class CommentsByPostSource extends Source<PostRow['id'], Comment
 /**
  * Source "Post": extend it, implement `fetch(keys)` and pass the class to
  * createBatchResolvers. Used by:
- * - Query.post (key: $args.id)
+ * - Query.post (key: $args.id); not found: null
+ * `| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys
+ * does); "not found" above is what each field then resolves.
  */
 export abstract class PostSource extends Source<QueryPostArgs['id'], PostRow | null, undefined, Context> {}
 
 /**
  * Source "Tag": extend it, implement `fetch(keys)` and pass the class to
  * createBatchResolvers. Used by:
- * - Post.tags (key: tagIds)
+ * - Post.tags (key: tagIds); not found: NotFoundError
+ * `| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys
+ * does); "not found" above is what each field then resolves.
  */
 export abstract class TagSource extends Source<PostRow['tagIds'][number], TagRow | null, undefined, Context> {}
 
 /**
  * Source "User": extend it, implement `fetch(keys)` and pass the class to
  * createBatchResolvers. Used by:
- * - Comment.author (key: authorId)
- * - Post.author (key: authorId)
- * - Post.editor (key: editorId)
+ * - Comment.author (key: authorId); not found: NotFoundError
+ * - Post.author (key: authorId); not found: NotFoundError
+ * - Post.editor (key: editorId); not found: null
+ * `| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys
+ * does); "not found" above is what each field then resolves.
  */
 export abstract class UserSource extends Source<CommentRow['authorId'], UserRow | null, undefined, Context> {}
 
