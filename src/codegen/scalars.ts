@@ -2,9 +2,9 @@
 // built-in defaults (ID, String: string; Int, Float: number; Boolean: boolean), overridden by
 // config "scalars" (one type, or { input, output }), custom scalars from "defaultScalarType".
 // Arguments are typed by the input side, parent fields by the output side.
-import { DEFAULT_SCALARS, parseMapper } from '@graphql-codegen/visitor-plugin-common';
-import { type GraphQLSchema, isScalarType } from 'graphql';
+import { type GraphQLSchema, isScalarType, specifiedScalarTypes } from 'graphql';
 import type { ParsedBatchConfig } from './config.js';
+import { loadedHelpers } from './peers.js';
 
 /** One side of a scalar: its type text, unless it is imported from a module (`./x#Y`). */
 export interface ScalarSide {
@@ -22,6 +22,7 @@ export type ScalarLookup = (name: string, side: 'input' | 'output') => ScalarSid
  * (which may load another copy of graphql).
  */
 export function scalarLookup(schema: GraphQLSchema, config: ParsedBatchConfig): ScalarLookup {
+  const { DEFAULT_SCALARS, parseMapper } = loadedHelpers().visitorPluginCommon;
   const { scalars, defaultScalarType } = config.scalars;
   const texts = new Map<string, { input: string | undefined; output: string | undefined }>();
   const textOf = (value: string, name: string) => {
@@ -68,7 +69,8 @@ export function scalarTexts(schema: GraphQLSchema, lookup: ScalarLookup): string
   return [...texts].sort();
 }
 
-export const BUILT_IN_SCALARS: readonly string[] = Object.keys(DEFAULT_SCALARS);
+/** The scalars of the GraphQL spec (ID, String, Int, Float, Boolean). */
+export const BUILT_IN_SCALARS: readonly string[] = specifiedScalarTypes.map((type) => type.name);
 
 const PLAIN_MEMBER =
   /^(string|number|boolean|bigint|symbol|null|undefined|unknown|true|false|'[^']*'|"[^"]*"|-?\d+(\.\d+)?)$/;

@@ -2,7 +2,7 @@
 // context (created with that context, so Sources read `this.context.db`) and reports its batch
 // statistics; `reportFetches` adds the request's query log to the response.
 import { useDataloader } from 'graphql-codegen-batch/envelop';
-import { createSchema, createYoga, isAsyncIterable, maskError, type Plugin } from 'graphql-yoga';
+import { createSchema, createYoga, isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from './context.js';
 import { LibraryDb, type Tables } from './data.js';
 import { resolvers } from './resolvers.js';
@@ -13,12 +13,6 @@ export function createLibraryYoga(tables: Tables) {
     schema: createSchema<Context>({ typeDefs, resolvers }),
     context: () => ({ db: new LibraryDb(tables) }),
     plugins: [useDataloader<Context>({ stats: true }), reportFetches()],
-    // Yoga hides the message of every error that is not a GraphQLError. A NOT_FOUND is part of
-    // the API (the schema's nullability promises the entity), so it goes through.
-    maskedErrors: {
-      maskError: (error, message, isDev) =>
-        codeOf(error) === 'NOT_FOUND' ? (error as Error) : maskError(error, message, isDev),
-    },
     logging: false,
   });
 }
@@ -34,8 +28,4 @@ function reportFetches(): Plugin<Context> {
       },
     }),
   };
-}
-
-function codeOf(error: unknown): unknown {
-  return (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
 }
