@@ -6,6 +6,7 @@
 // the configured field, `missingDataloader` replaces the TypeError of the property read with
 // one naming where the Dataloader should be; the path that does not throw pays nothing.
 import type { WrapperPlan } from '../src/codegen/plan-types.js';
+import { keyExpr, nullTest, paramsArg, readsArgs, readsParent } from './load.js';
 
 export function renderWrapper(
   parentType: string,
@@ -13,12 +14,12 @@ export function renderWrapper(
   dataloaderField: string,
   indent: string,
 ): string {
-  const params = `${wrapper.usesParent ? 'parent' : '_parent'}, ${wrapper.usesArgs ? 'args' : '_args'}, ctx, info`;
-  const paramsArg = wrapper.params.length
-    ? `, { ${wrapper.params.map((p) => `${p.name}: ${p.expr}`).join(', ')} }`
-    : '';
-  const keyName = wrapper.loadMethod === 'loadAll' ? 'keys' : 'key';
-  const load = `ctx.${dataloaderField}.with(sources.${wrapper.source}${paramsArg}).${wrapper.loadMethod}(${keyName})`;
+  const { load: plan } = wrapper;
+  const params = `${readsParent(plan) ? 'parent' : '_parent'}, ${readsArgs(plan) ? 'args' : '_args'}, ctx, info`;
+  const keyName = plan.list ? 'keys' : 'key';
+  const checked = nullTest(plan.key, keyName);
+  const loaded = wrapper.nullCheck ? checked.loaded : keyName;
+  const load = `ctx.${dataloaderField}.with(sources.${plan.source}${paramsArg(plan.params)}).${plan.list ? 'loadAll' : 'load'}(${loaded})`;
   const field = wrapper.batchField ? `batchFields['${wrapper.batchField}']` : '';
   const call =
     wrapper.helper === 'resolveOne'
@@ -27,11 +28,11 @@ export function renderWrapper(
         ? `resolveEach(${load}, ${field}, ${keyName}, ${wrapper.nullableItems}, info)`
         : `${wrapper.helper}(${load})`;
   const prefetched = `prefetch(${call}, info, ctx.${dataloaderField}, ctx)`;
-  const result = wrapper.nullCheck ? `${keyName} == null ? null : ${prefetched}` : prefetched;
+  const result = wrapper.nullCheck ? `${checked.test} ? null : ${prefetched}` : prefetched;
   const resolver = `The @batch resolver of ${parentType}.${wrapper.field}`;
   return [
     `${indent}${wrapper.field}: (${params}) => {`,
-    `${indent}  const ${keyName} = ${wrapper.keyExpr};`,
+    `${indent}  const ${keyName} = ${keyExpr(plan.key)};`,
     `${indent}  try {`,
     `${indent}    return ${result};`,
     `${indent}  } catch (error) {`,

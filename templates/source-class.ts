@@ -16,6 +16,18 @@ export function renderSourceClass(source: SourcePlan): string {
     ...source.uses.map((use) => ` * - ${use}`),
     ...source.notes.map((note) => ` * ${note}`),
     ' */',
-    `export abstract class ${source.className} extends Source<${typeArgs.join(', ')}> {}`,
+    ...(source.identity === 'reference'
+      ? [
+          `export abstract class ${source.className} extends Source<${typeArgs.join(', ')}> {`,
+          '  /**',
+          '   * Keys are the parent objects: one entry per object (by reference), however alike two',
+          '   * parents are. Override to return a value (`key.id`) to share entries between copies.',
+          '   */',
+          `  override cacheKey(key: ${source.keyType}): unknown {`,
+          '    return key;',
+          '  }',
+          '}',
+        ]
+      : [`export abstract class ${source.className} extends Source<${typeArgs.join(', ')}> {}`]),
   ].join('\n');
 }

@@ -3,6 +3,7 @@
 // Meaning (keys, types, sources) is decided in plan.ts.
 import {
   type ConstDirectiveNode,
+  type ConstValueNode,
   type GraphQLDirective,
   type GraphQLField,
   type GraphQLInterfaceType,
@@ -18,13 +19,17 @@ import { buildLocationIndex, type FieldLocations } from './locations.js';
 import { misplacedBatches } from './misplaced.js';
 import type { Problem, SdlLocation } from './problems.js';
 
-/** One well-formed `@batch` on an object type's field. */
+/** One well-formed `@batch` on an object or interface type's field. */
 export interface CollectedBatch {
-  readonly parent: GraphQLObjectType;
+  /** An interface's @batch applies to each implementing object type (plan.ts expands it). */
+  readonly parent: GraphQLObjectType | GraphQLInterfaceType;
   readonly field: GraphQLField<unknown, unknown>;
   readonly source: string;
-  /** As written; undefined when omitted (plan.ts applies the default). */
-  readonly key: string | undefined;
+  /**
+   * As written, one entry per part: `"authorId"` is `["authorId"]`, `["orgId", "userId"]` a
+   * composite key; undefined when omitted (plan.ts applies the default).
+   */
+  readonly key: readonly string[] | undefined;
   readonly many: boolean;
   /** Where to point: the argument if it exists, else the directive, else the field. */
   readonly at: (argument?: 'source' | 'key' | 'many') => SdlLocation | undefined;
@@ -36,12 +41,16 @@ export interface Collected {
 }
 
 const EXPECTED_SIGNATURE = BATCH_DIRECTIVE_SDL.trim().replace(/^directive /, '');
-const SORTED_SIGNATURE =
-  '@batch(key: String, many: Boolean = false, source: String!) on FIELD_DEFINITION';
+// `key: String` is the signature before composite keys; a schema declaring it stays valid (it
+// can only write single keys, which the list type coerces from a string anyway).
+const SORTED_SIGNATURES = [
+  '@batch(key: [String!], many: Boolean = false, source: String!) on FIELD_DEFINITION',
+  '@batch(key: String, many: Boolean = false, source: String!) on FIELD_DEFINITION',
+];
 const SOURCE_NAME = /^[A-Z][A-Za-z0-9]*$/;
 const ARGUMENTS = ['source', 'key', 'many'] as const;
 
-/** `@batch(source: String!, key: String, many: Boolean = false) on FIELD_DEFINITION` */
+/** `@batch(source: String!, key: [String!], many: Boolean = false) on FIELD_DEFINITION` */
 function signatureOf(directive: GraphQLDirective, order: 'declared' | 'sorted'): string {
   const args = directive.args.map((a) => {
     const def = a.astNode?.defaultValue;
@@ -68,7 +77,7 @@ export function collect(schema: GraphQLSchema): Collected {
   const definition = schema.getDirective('batch');
   if (definition) {
     const actual = signatureOf(definition, 'declared');
-    if (signatureOf(definition, 'sorted') !== SORTED_SIGNATURE) {
+    if (!SORTED_SIGNATURES.includes(signatureOf(definition, 'sorted'))) {
       problems.push({
         location: index.directiveDefinition,
         message: `The schema declares "directive ${actual}", but graphql-codegen-batch needs "directive ${EXPECTED_SIGNATURE}". Remedy: make your declaration identical (servers that build their schema from this SDL need it), or remove it.`,
@@ -116,13 +125,8 @@ function readDirective(
   if (count > 1) {
     report(`appears ${count} times; a field is loaded from one source. Remedy: keep one @batch.`);
   }
-  if (isInterfaceType(parent)) {
-    report(
-      `is on an interface field; graphql-js resolves fields on object types. Remedy: put @batch on the field of each implementing object type.`,
-    );
-  }
   let source: string | undefined;
-  let key: string | undefined;
+  let key: readonly string[] | undefined;
   let many = false;
   for (const arg of node.arguments ?? []) {
     const argName = arg.name.value;
@@ -135,21 +139,15 @@ function readDirective(
     } else if (argName === 'many') {
       if (value.kind === Kind.BOOLEAN) many = value.value;
       else report(`argument "many" must be true or false, but got: ${print(value)}.`, argName);
+    } else if (argName === 'key') {
+      key = readKey(value, (message) => report(message, argName));
     } else if (value.kind !== Kind.STRING) {
       report(`argument "${argName}" must be a string, but got: ${print(value)}.`, argName);
-    } else if (argName === 'source') {
+    } else {
       source = value.value;
       if (!SOURCE_NAME.test(source)) {
         report(
           `source must be a PascalCase identifier (it names the generated class "<source>Source"), but got: "${source}".`,
-          argName,
-        );
-      }
-    } else {
-      key = value.value;
-      if (!/^(\$args\.)?[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(key)) {
-        report(
-          `key must be a property path ("authorId", "author.id") or "$args.<argument>", but got: "${key}".`,
           argName,
         );
       }
@@ -158,6 +156,46 @@ function readDirective(
   if (source === undefined && !problems.slice(before).some((p) => p.message.includes('"source"'))) {
     report(`argument "source" is required. Remedy: add source: "<SourceName>".`);
   }
-  if (problems.length > before || source === undefined || !isObjectType(parent)) return undefined;
+  if (problems.length > before || source === undefined) return undefined;
   return { parent, field, source, key, many, at };
+}
+
+const KEY_PART = /^(\$args\.)?[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+/** `key`: a string (a list of one under input coercion) or a list of distinct parts. */
+function readKey(value: ConstValueNode, report: (message: string) => void): string[] | undefined {
+  const items = value.kind === Kind.LIST ? value.values : [value];
+  if (items.length === 0) {
+    report('key is an empty list. Remedy: name at least one key part, or omit key.');
+    return undefined;
+  }
+  const parts: string[] = [];
+  for (const item of items) {
+    if (item.kind !== Kind.STRING) {
+      report(`argument "key" must be a string or a list of strings, but got: ${print(value)}.`);
+      return undefined;
+    }
+    parts.push(item.value);
+  }
+  if (parts.length === 1 && parts[0] === '$parent') return parts;
+  for (const part of parts) {
+    if (part === '$parent') {
+      report(
+        `"$parent" is the whole parent object, so it is a key on its own, not a part of a composite key (got: ${print(value)}). Remedy: key: "$parent", or list the parent's properties.`,
+      );
+      return undefined;
+    }
+    if (!KEY_PART.test(part)) {
+      report(
+        `key must be a property path ("authorId", "author.id"), "$args.<argument>", "$parent" or a list of paths and "$args.<argument>" (a composite key), but got: "${part}".`,
+      );
+      return undefined;
+    }
+  }
+  const repeated = parts.find((p, i) => parts.indexOf(p) !== i);
+  if (repeated !== undefined) {
+    report(`key part "${repeated}" appears twice in ${print(value)}. Remedy: list each part once.`);
+    return undefined;
+  }
+  return parts;
 }

@@ -4,6 +4,7 @@
 import {
   type GraphQLArgument,
   type GraphQLField,
+  type GraphQLInterfaceType,
   type GraphQLNamedType,
   type GraphQLObjectType,
   getNamedType,
@@ -29,7 +30,14 @@ import {
 export type KeyType =
   | { readonly kind: 'graphql'; readonly name: string }
   | { readonly kind: 'scalar'; readonly scalar: ScalarSide }
-  | { readonly kind: 'ts'; readonly ts: TsType };
+  | { readonly kind: 'ts'; readonly ts: TsType }
+  /** A composite key: its parts by name, each typed as a single key. */
+  | {
+      readonly kind: 'composite';
+      readonly parts: readonly { readonly name: string; readonly type: KeyType | undefined }[];
+    }
+  /** `$parent`: the parent model (uses from several parent types key by their union). */
+  | { readonly kind: 'parent'; readonly model: string };
 
 export interface ResolvedKey {
   readonly fromArgs: boolean;
@@ -75,7 +83,7 @@ const index = (expr: string, maybeNull: boolean, segment: string) =>
   `${maybeNull ? `NonNullable<${expr}>` : expr}['${segment}']`;
 
 export function resolveArgsKey(
-  parent: GraphQLObjectType,
+  parent: GraphQLObjectType | GraphQLInterfaceType,
   field: GraphQLField<unknown, unknown>,
   name: string,
   models: ModelLookup,
@@ -104,7 +112,7 @@ export function resolveArgsKey(
 }
 
 export function resolvePathKey(
-  parent: GraphQLObjectType,
+  parent: GraphQLObjectType | GraphQLInterfaceType,
   path: readonly string[],
   models: ModelLookup,
   written: string,
@@ -209,6 +217,20 @@ export function sameKeyType(
   b: KeyType,
   probe: MapperProbe | undefined,
 ): boolean | undefined {
+  if (a.kind === 'parent' || b.kind === 'parent') return a.kind === b.kind;
+  if (a.kind === 'composite' || b.kind === 'composite') {
+    if (a.kind !== 'composite' || b.kind !== 'composite') return false;
+    const names = (t: typeof a) => t.parts.map((p) => p.name).sort();
+    if (names(a).join() !== names(b).join()) return false;
+    let known = true;
+    for (const part of a.parts) {
+      const other = b.parts.find((p) => p.name === part.name)?.type;
+      const same = part.type && other ? sameKeyType(part.type, other, probe) : undefined;
+      if (same === false) return false;
+      if (same === undefined) known = false;
+    }
+    return known ? true : undefined;
+  }
   if (a.kind === 'graphql' || b.kind === 'graphql') {
     if (a.kind === 'graphql' && b.kind === 'graphql') return a.name === b.name;
     // An enum or object key next to a scalar key: different types. Next to a mapper's property,
@@ -237,6 +259,9 @@ export function describeKeyType(type: KeyType | undefined): string {
   if (!type) return 'unknown';
   if (type.kind === 'graphql') return type.name;
   if (type.kind === 'ts') return type.ts.text;
+  if (type.kind === 'parent') return `the parent object (${type.model})`;
+  if (type.kind === 'composite')
+    return `{ ${type.parts.map((p) => `${p.name}: ${describeKeyType(p.type)}`).join('; ')} }`;
   const { name, side, text } = type.scalar;
   return `${name} (${text ?? `Scalars['${name}']['${side}']`})`;
 }

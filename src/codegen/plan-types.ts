@@ -18,6 +18,11 @@ export interface SourcePlan {
   readonly name: string;
   readonly className: string;
   readonly keyType: string;
+  /**
+   * How the runtime tells keys apart: 'value' is the default `cacheKey` (equal composite keys
+   * share an entry); 'reference' (the parent objects of `$parent`) overrides it to the key itself.
+   */
+  readonly identity: 'value' | 'reference';
   readonly valueType: string;
   /** Object type of the batch parameters; undefined when the source has none. */
   readonly paramsType: string | undefined;
@@ -47,32 +52,64 @@ export type ResolveHelper = 'resolveOne' | 'resolveNullable' | 'resolveMany' | '
 
 export interface WrapperPlan {
   readonly field: string;
-  readonly source: string;
   readonly helper: ResolveHelper;
-  readonly loadMethod: 'load' | 'loadAll';
-  /** `parent.authorId`, `parent.author?.id` or `args.id`. */
-  readonly keyExpr: string;
+  /** How the field loads: the wrapper and its `batchPlan` entry are both rendered from it. */
+  readonly load: LoadPlan;
   /** Resolve `null` without loading when the key is null or undefined (nullable field). */
   readonly nullCheck: boolean;
-  readonly usesParent: boolean;
-  readonly usesArgs: boolean;
-  readonly params: readonly { readonly name: string; readonly expr: string }[];
   /** Set for `resolveOne` and `resolveEach`: the `batchFields` entry for NotFoundError. */
   readonly batchField: string | undefined;
   /** `resolveEach` only: may list items be null (missing → null) or not (→ NotFoundError)? */
   readonly nullableItems: boolean;
-  /** The field's entry of the emitted `batchPlan`. */
-  readonly prefetch: PrefetchFieldPlan;
 }
 
-/** How a field loads, as the runtime's lookahead prefetch reads it (its `PrefetchField`). */
-export interface PrefetchFieldPlan {
-  /** Property path of the key on the parent's model; set unless the key is an argument. */
-  readonly keyPath: readonly string[] | undefined;
-  /** The argument holding the key (`$args.id` → `id`). */
-  readonly keyArg: string | undefined;
+/**
+ * One field's load, decided once: which source, the key built from the parent and the
+ * arguments, one key or a list of keys, and the batch parameters. The generated wrapper and the
+ * runtime's lookahead prefetch (the field's `PrefetchField`) are both rendered from it, so they
+ * reach the same Source instance with the same key.
+ */
+export interface LoadPlan {
+  readonly source: string;
+  readonly key: KeyPlan;
   /** A list of keys, loaded with `loadAll`. */
   readonly list: boolean;
-  /** The batch-parameter arguments, sorted. */
-  readonly params: readonly string[];
+  /** The batch-parameter arguments, sorted by name. */
+  readonly params: readonly ParamPlan[];
+}
+
+export type KeyPlan =
+  /** One value: `authorId`, `author.id` or `$args.id`. */
+  | { readonly kind: 'value'; readonly value: KeyValue }
+  /** An object key `{ orgId, userId }`, its parts in the order written. */
+  | { readonly kind: 'composite'; readonly parts: readonly KeyPart[] }
+  /** `$parent`: the parent object itself. */
+  | { readonly kind: 'parent' };
+
+export interface KeyPart {
+  /** The property of the key object: the path's last step, or the argument's name. */
+  readonly name: string;
+  readonly value: KeyValue;
+  /** May this part be null or undefined (then a nullable field resolves null)? */
+  readonly nullable: boolean;
+}
+
+/** Where one value of the key is read. */
+export type KeyValue =
+  | { readonly from: 'parent'; readonly path: readonly PathStep[] }
+  | { readonly from: 'args'; readonly name: string };
+
+export interface PathStep {
+  readonly name: string;
+  /** The value before this step may be null or undefined: read it with `?.`. */
+  readonly optional: boolean;
+}
+
+export interface ParamPlan {
+  readonly name: string;
+  /**
+   * An optional argument without a default may be omitted; it is passed as null then, so an
+   * omitted argument and an explicit null reach the same Source instance.
+   */
+  readonly orNull: boolean;
 }

@@ -3,29 +3,27 @@
 // README's "The @batch directive") that a declaration breaks. Pure data in, pure data out (the
 // ts-morph probe is read-only).
 import {
+  type GraphQLField,
+  type GraphQLInterfaceType,
+  type GraphQLObjectType,
   type GraphQLSchema,
   getNamedType,
   isEnumType,
   isListType,
   isNonNullType,
+  isObjectType,
   isScalarType,
 } from 'graphql';
 import type { CollectedBatch } from './collect.js';
 import type { ParsedBatchConfig } from './config.js';
 import type { ImportNeeds } from './imports.js';
-import {
-  describeKeyType,
-  type KeyType,
-  type ModelLookup,
-  type ResolvedKey,
-  resolveArgsKey,
-  resolvePathKey,
-  sameKeyType,
-} from './keys.js';
+import { describeKeyType, type KeyType, type ModelLookup, sameKeyType } from './keys.js';
 import { checkNames } from './names.js';
+import { type PlannedKey, planKey } from './plan-key.js';
 import type {
   BatchFieldPlan,
   BatchPlan,
+  LoadPlan,
   ParentPlan,
   ResolveHelper,
   SourcePlan,
@@ -34,9 +32,59 @@ import type {
 import { formatLocation, type Problem } from './problems.js';
 import { BUILT_IN_SCALARS } from './scalars.js';
 
+/** A collected @batch on one object type: an interface's is expanded to each implementer. */
+interface Expanded extends CollectedBatch {
+  readonly parent: GraphQLObjectType;
+  /** The interface whose field carries the @batch, when it is not the object type's own. */
+  readonly via: GraphQLInterfaceType | undefined;
+}
+
+/**
+ * An interface field's @batch applies to the field of every implementing object type (one use
+ * each, so each is checked against its own mapper, and all share the source's batches). An
+ * implementer that has a @batch of its own on that field is a conflict: two sources for a field.
+ */
+function expandInterfaces(input: PlanInput, problems: Problem[]): Expanded[] {
+  const own = new Set(
+    input.batches
+      .filter((b) => isObjectType(b.parent))
+      .map((b) => `${b.parent.name}.${b.field.name}`),
+  );
+  const out: Expanded[] = [];
+  for (const batch of input.batches) {
+    const { parent, field } = batch;
+    if (isObjectType(parent)) {
+      out.push({ ...batch, parent, via: undefined });
+      continue;
+    }
+    const implementers = [...input.schema.getPossibleTypes(parent)].sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    );
+    if (implementers.length === 0) {
+      problems.push({
+        location: batch.at(),
+        message: `@batch on ${parent.name}.${field.name}: the interface has no implementing object type, so nothing resolves the field. Remedy: implement ${parent.name}, or remove the @batch.`,
+      });
+    }
+    for (const type of implementers) {
+      const typeField = type.getFields()[field.name];
+      if (!typeField) continue;
+      if (own.has(`${type.name}.${field.name}`)) {
+        problems.push({
+          location: batch.at(),
+          message: `@batch on ${parent.name}.${field.name}: it applies to every implementer, but ${type.name}.${field.name} has a @batch of its own. Remedy: keep one of the two.`,
+        });
+        continue;
+      }
+      out.push({ ...batch, parent: type, field: typeField, via: parent });
+    }
+  }
+  return out;
+}
+
 /** One use of a source, fully decided. */
 interface Use {
-  readonly batch: CollectedBatch;
+  readonly batch: Expanded;
   readonly id: string;
   readonly keyText: string;
   readonly keyType: KeyType | undefined;
@@ -49,7 +97,6 @@ interface Use {
     required: boolean;
     type: string;
     signature: string;
-    expr: string;
   }[];
   readonly wrapper: WrapperPlan;
 }
@@ -68,7 +115,7 @@ export function plan(input: PlanInput): {
 } {
   const problems: Problem[] = [];
   const uses: Use[] = [];
-  for (const batch of input.batches) {
+  for (const batch of expandInterfaces(input, problems)) {
     const use = planUse(input, batch, problems);
     if (use) uses.push(use);
   }
@@ -84,10 +131,15 @@ export function plan(input: PlanInput): {
     const paramsType = first.params.length
       ? `{ ${first.params.map((p) => `${p.name}: ${p.type}`).join('; ')} }`
       : undefined;
+    // `$parent` uses from several parent types (an interface's implementers) key by the union.
+    const byParent = first.keyType?.kind === 'parent';
     sourcePlans.push({
       name,
       className: `${name}Source`,
-      keyType: first.sourceKeyType,
+      keyType: byParent
+        ? [...new Set(group.map((u) => u.sourceKeyType))].join(' | ')
+        : first.sourceKeyType,
+      identity: byParent ? 'reference' : 'value',
       valueType: first.valueType,
       paramsType,
       contextType: input.config.sourceContextType,
@@ -143,11 +195,12 @@ export function typeRef(config: ParsedBatchConfig, name: string): string {
   return config.typesImport ? `Types.${name}` : name;
 }
 
-function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): Use | undefined {
+function planUse(input: PlanInput, batch: Expanded, problems: Problem[]): Use | undefined {
   const { parent, field, many } = batch;
   const id = `${parent.name}.${field.name}`;
+  const label = batch.via ? `${batch.via.name}.${field.name} (for ${parent.name})` : id;
   const report = (message: string, argument?: 'source' | 'key' | 'many') => {
-    problems.push({ location: batch.at(argument), message: `@batch on ${id}: ${message}` });
+    problems.push({ location: batch.at(argument), message: `@batch on ${label}: ${message}` });
     return undefined;
   };
   if (parent === input.schema.getSubscriptionType()) {
@@ -155,25 +208,16 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
       'is on a Subscription field, which resolves an event stream, not a batch. Remedy: put @batch on the fields of the event type.',
     );
   }
-  const written = batch.key ?? (many ? 'id' : `${field.name}Id`);
+  const written = batch.key ?? [many ? 'id' : `${field.name}Id`];
   const isRoot =
     parent === input.schema.getQueryType() || parent === input.schema.getMutationType();
-  let resolved: ReturnType<typeof resolvePathKey>;
-  if (written.startsWith('$args.')) {
-    resolved = resolveArgsKey(parent, field, written.slice('$args.'.length), input.models);
-  } else if (isRoot && input.models.kind(parent.name) === 'graphql') {
-    return report(
-      `key "${written}" reads the parent value, but ${parent.name} is a root type whose parent is the rootValue. Remedy: key on an argument, key: "$args.<argument>".`,
-      'key',
-    );
-  } else {
-    resolved = resolvePathKey(parent, written.split('.'), input.models, written);
-  }
-  if ('message' in resolved) {
+  const planned = planKey(parent, field, written, input.models, isRoot);
+  if ('message' in planned) {
     const note = batch.key === undefined ? `has no key, so the default was tried: ` : '';
-    return report(note + resolved.message, 'key');
+    return report(note + planned.message, 'key');
   }
-  const key: ResolvedKey = resolved;
+  const key: PlannedKey = planned;
+  const keyName = key.plan.kind === 'value' ? `key "${key.text}"` : `key ${key.text}`;
 
   const fieldNullable = !isNonNullType(field.type);
   const inner = isNonNullType(field.type) ? field.type.ofType : field.type;
@@ -194,14 +238,14 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
       );
     if (key.list === true)
       return report(
-        `many: true needs a single key per parent, but key "${written}" is a list. Remedy: drop many: true to load one value per key (loadAll).`,
+        `many: true needs a single key per parent, but ${keyName} is a list. Remedy: drop many: true to load one value per key (loadAll).`,
         'many',
       );
     helper = 'resolveMany';
   } else if (fieldList) {
     if (key.list === false) {
       return report(
-        `returns a list (${String(field.type)}) but key "${written}" is a single ${describeKeyType(key.keyType)}. Remedy: add many: true to load a list of values per key, or key on a list of keys.`,
+        `returns a list (${String(field.type)}) but ${keyName} is a single ${describeKeyType(key.keyType)}. Remedy: add many: true to load a list of values per key, or key on a list of keys.`,
         'key',
       );
     }
@@ -209,21 +253,28 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
   } else {
     if (key.list === true) {
       return report(
-        `key "${written}" is a list, but the field returns one ${getNamedType(field.type).name}. Remedy: make the field a list, or key on a single value.`,
+        `${keyName} is a list, but the field returns one ${getNamedType(field.type).name}. Remedy: make the field a list, or key on a single value.`,
         'key',
       );
     }
     helper = fieldNullable ? 'resolveNullable' : 'resolveOne';
   }
   if (key.nullable === true && !fieldNullable) {
+    const which =
+      key.plan.kind === 'composite'
+        ? `part ${key.plan.parts
+            .filter((p) => p.nullable)
+            .map((p) => `"${p.name}"`)
+            .join(', ')} of ${keyName}`
+        : keyName;
     return report(
-      `key "${written}" can be null or undefined, but the field is non-null (${String(field.type)}). Remedy: make the field nullable, or make the key non-null.`,
+      `${which} can be null or undefined, but the field is non-null (${String(field.type)}). Remedy: make the field nullable, or make the key non-null.`,
       'key',
     );
   }
   if (helper === 'resolveEach' && key.itemsNullable === true) {
     return report(
-      `the items of key "${written}" can be null. Remedy: make the key a list of non-null values.`,
+      `the items of ${keyName} can be null. Remedy: make the key a list of non-null values.`,
       'key',
     );
   }
@@ -238,60 +289,31 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
         ? `Array<${model} | null>`
         : `${model}[]`
       : `${model} | null`;
-  let sourceKeyType = key.nullable === false ? key.typeExpr : `NonNullable<${key.typeExpr}>`;
+  let sourceKeyType = key.nonNullType;
   if (helper === 'resolveEach') {
     sourceKeyType = `${sourceKeyType}[number]`;
     if (key.itemsNullable !== false) sourceKeyType = `NonNullable<${sourceKeyType}>`;
   }
 
-  const params = [...field.args]
-    .filter((a) => a !== key.argument)
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .map((a) => {
-      // graphql 16 sets `defaultValue`; graphql 17 SDL schemas set `default` (the literal).
-      const required =
-        isNonNullType(a.type) ||
-        a.defaultValue !== undefined ||
-        (a as { default?: unknown }).default !== undefined ||
-        a.astNode?.defaultValue !== undefined;
-      const base = `NonNullable<${input.models.argsType(parent.name, field.name)}['${a.name}']>`;
-      return {
-        name: a.name,
-        required,
-        type: required ? base : `${base} | null`,
-        signature: `${a.name}: ${String(a.type).replace(/!$/, '')}${required ? '!' : ''}`,
-        expr: required ? `args.${a.name}` : `args.${a.name} ?? null`,
-      };
-    });
-
-  const access = key.fromArgs
-    ? `args.${key.path[0]}`
-    : `parent${key.path.map((s, i) => `${i > 0 && key.stepMaybeNull[i - 1] ? '?.' : '.'}${s}`).join('')}`;
+  const params = paramsOf(input, parent.name, field, key.arguments);
+  const load: LoadPlan = {
+    source: batch.source,
+    key: key.plan,
+    list: helper === 'resolveEach',
+    params: params.map((p) => ({ name: p.name, orNull: !p.required })),
+  };
   const wrapper: WrapperPlan = {
     field: field.name,
-    source: batch.source,
     helper,
-    loadMethod: helper === 'resolveEach' ? 'loadAll' : 'load',
-    keyExpr: access,
+    load,
     nullCheck: fieldNullable && key.nullable !== false,
-    usesParent: !key.fromArgs,
-    usesArgs: key.fromArgs || params.length > 0,
-    params: params.map((p) => ({ name: p.name, expr: p.expr })),
     batchField: helper === 'resolveOne' || helper === 'resolveEach' ? id : undefined,
-    // Optional arguments without a default are passed as `args.x ?? null`; the runtime's
-    // prefetch passes an omitted one as null too, so both reach the same Source instance.
-    prefetch: {
-      keyPath: key.fromArgs ? undefined : key.path,
-      keyArg: key.fromArgs ? key.path[0] : undefined,
-      list: helper === 'resolveEach',
-      params: params.map((p) => p.name),
-    },
     nullableItems: itemsNullable,
   };
   return {
     batch,
     id,
-    keyText: written,
+    keyText: key.text,
     keyType: key.keyType,
     sourceKeyType,
     valueName,
@@ -301,6 +323,33 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
     params,
     wrapper,
   };
+}
+
+/** The field's arguments that the key does not read: the source's batch parameters, sorted. */
+function paramsOf(
+  input: PlanInput,
+  parent: string,
+  field: GraphQLField<unknown, unknown>,
+  keyArguments: ReadonlySet<string>,
+): Use['params'] {
+  return [...field.args]
+    .filter((a) => !keyArguments.has(a.name))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map((a) => {
+      // graphql 16 sets `defaultValue`; graphql 17 SDL schemas set `default` (the literal).
+      const required =
+        isNonNullType(a.type) ||
+        a.defaultValue !== undefined ||
+        (a as { default?: unknown }).default !== undefined ||
+        a.astNode?.defaultValue !== undefined;
+      const base = `NonNullable<${input.models.argsType(parent, field.name)}['${a.name}']>`;
+      return {
+        name: a.name,
+        required,
+        type: required ? base : `${base} | null`,
+        signature: `${a.name}: ${String(a.type).replace(/!$/, '')}${required ? '!' : ''}`,
+      };
+    });
 }
 
 const NULL_NOTE = [

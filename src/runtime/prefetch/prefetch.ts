@@ -30,6 +30,10 @@ export interface PrefetchField {
   readonly keyPath?: readonly string[];
   /** The argument holding the key (`$args.id` → `"id"`); absent for a parent key. */
   readonly keyArg?: string;
+  /** A composite key: the object `{ [name]: value }`, each value read from a path or argument. */
+  readonly keyParts?: readonly KeyPart[];
+  /** The key is the parent object itself (`key: "$parent"`). */
+  readonly keyParent?: boolean;
   /** A list of keys (`loadAll`) rather than one key (`load`). */
   readonly list: boolean;
   /**
@@ -37,6 +41,13 @@ export interface PrefetchField {
    * one is passed as null, as the generated wrappers do.
    */
   readonly params: readonly string[];
+}
+
+/** One part of a composite key. */
+export interface KeyPart {
+  readonly name: string;
+  readonly path?: readonly string[];
+  readonly arg?: string;
 }
 
 /** Object type → field → how it loads. */
@@ -196,11 +207,10 @@ class Walk {
   ): void {
     const SourceClass = this.sources[field.source] as SourceClass<AnySource> | undefined;
     if (SourceClass === undefined) return;
-    const needsArgs = field.keyArg !== undefined || field.params.length > 0;
+    const needsArgs = field.keyArg !== undefined || field.params.length > 0 || readsArgs(field);
     const args = needsArgs ? this.argsOf(def, nodes[0] as SelectionNode) : null;
     if (needsArgs && args === null) return;
-    const key =
-      field.keyArg !== undefined ? args?.[field.keyArg] : readPath(parent, field.keyPath ?? []);
+    const key = keyOf(field, parent, args);
     if (key === null || key === undefined) return;
     // The arguments, hence the Source instance, are the same for every object under one node
     // and plan entry (one node of an interface or union field may map to several sources).
@@ -285,6 +295,33 @@ function claim(covered: Covered, value: object, node: object): boolean {
     seen.add(node);
   } else covered.set(value, new Set([seen, node]));
   return true;
+}
+
+function readsArgs(field: PrefetchField): boolean {
+  const parts = field.keyParts;
+  if (parts === undefined) return false;
+  for (const part of parts) if (part.arg !== undefined) return true;
+  return false;
+}
+
+/** The key the field's wrapper loads; undefined when it resolves null without loading. */
+function keyOf(
+  field: PrefetchField,
+  parent: object,
+  args: Record<string, unknown> | null,
+): unknown {
+  if (field.keyArg !== undefined) return args?.[field.keyArg];
+  if (field.keyParent === true) return parent;
+  const parts = field.keyParts;
+  if (parts === undefined) return readPath(parent, field.keyPath ?? []);
+  // Built as the wrapper builds it (same properties, same order); any null part: no load.
+  const key: Record<string, unknown> = {};
+  for (const part of parts) {
+    const value = part.arg !== undefined ? args?.[part.arg] : readPath(parent, part.path ?? []);
+    if (value === null || value === undefined) return undefined;
+    key[part.name] = value;
+  }
+  return key;
 }
 
 function readPath(value: object, path: readonly string[]): unknown {
