@@ -128,6 +128,11 @@ export function plan(input: PlanInput): {
     const group = sources.get(name) as Use[];
     const first = group[0] as Use;
     for (const other of group.slice(1)) checkAgreement(first, other, input, problems);
+    // A composite key is typed by its plainest use (a `Pick` of the mapper when there is one).
+    const typed =
+      first.keyType?.kind === 'composite'
+        ? (group.find((u) => !u.sourceKeyType.includes('NonNullable<')) ?? first)
+        : first;
     const paramsType = first.params.length
       ? `{ ${first.params.map((p) => `${p.name}: ${p.type}`).join('; ')} }`
       : undefined;
@@ -138,7 +143,7 @@ export function plan(input: PlanInput): {
       className: `${name}Source`,
       keyType: byParent
         ? [...new Set(group.map((u) => u.sourceKeyType))].join(' | ')
-        : first.sourceKeyType,
+        : typed.sourceKeyType,
       identity: byParent ? 'reference' : 'value',
       valueType: first.valueType,
       paramsType,
@@ -398,10 +403,15 @@ function place(use: Use): string {
 }
 
 function checkAgreement(first: Use, other: Use, input: PlanInput, problems: Problem[]): void {
+  const via = other.batch.via;
   const conflict = (what: string, a: string, b: string, remedy: string) =>
     problems.push({
       location: other.batch.at('source'),
-      message: `@batch on ${other.id}: source "${other.batch.source}" is used with another ${what}: ${place(first)} has ${a}, ${place(other)} has ${b}. Remedy: ${remedy}`,
+      // One interface @batch expanded to implementers that disagree: name the implementers.
+      message:
+        via && first.batch.via === via
+          ? `@batch on ${via.name}.${other.batch.field.name}: its implementers disagree on the ${what}: ${first.batch.parent.name} has ${a}, ${other.batch.parent.name} has ${b}. Remedy: make the implementers agree (their mappers, their fields), or put @batch on each implementer's field with a source of its own.`
+          : `@batch on ${other.id}: source "${other.batch.source}" is used with another ${what}: ${place(first)} has ${a}, ${place(other)} has ${b}. Remedy: ${remedy}`,
     });
   if (first.valueShape !== other.valueShape) {
     conflict(
