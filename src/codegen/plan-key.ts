@@ -57,7 +57,10 @@ export function planKey(
   const resolved: ResolvedKey[] = [];
   for (const part of written) {
     const one = resolveOne(parent, field, part, models, isRoot);
-    if ('message' in one) return one;
+    if ('message' in one) {
+      if (written.length === 1) return one;
+      return { message: `composite key [${written.join(', ')}], part ${one.message}` };
+    }
     resolved.push(one);
   }
   if (written.length === 1) {

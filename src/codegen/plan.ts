@@ -222,7 +222,7 @@ function planUse(input: PlanInput, batch: Expanded, problems: Problem[]): Use | 
     return report(note + planned.message, 'key');
   }
   const key: PlannedKey = planned;
-  const keyName = key.plan.kind === 'value' ? `key "${key.text}"` : `key ${key.text}`;
+  const keyName = key.plan.kind === 'composite' ? `key ${key.text}` : `key "${key.text}"`;
 
   const fieldNullable = !isNonNullType(field.type);
   const inner = isNonNullType(field.type) ? field.type.ofType : field.type;
@@ -248,6 +248,12 @@ function planUse(input: PlanInput, batch: Expanded, problems: Problem[]): Use | 
       );
     helper = 'resolveMany';
   } else if (fieldList) {
+    if (key.plan.kind === 'parent') {
+      return report(
+        `returns a list (${String(field.type)}) but key "$parent" is one value per parent (${key.nonNullType}). Remedy: add many: true to load a list of values per parent.`,
+        'key',
+      );
+    }
     if (key.list === false) {
       return report(
         `returns a list (${String(field.type)}) but ${keyName} is a single ${describeKeyType(key.keyType)}. Remedy: add many: true to load a list of values per key, or key on a list of keys.`,
