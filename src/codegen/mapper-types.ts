@@ -50,6 +50,7 @@ interface CachedState {
 
 const CACHE_KEY = 'graphql-codegen-batch:mapper-project';
 const PROBE = '__graphql_codegen_batch_probe__.ts';
+const TEXT_ALIAS = '__Text_';
 
 /** Counters for tests and the benchmark: how often a Project was built vs reused. */
 export const mapperProjectStats = { created: 0, reused: 0, refreshed: 0 };
@@ -151,7 +152,7 @@ export async function probeMappers(options: {
   }
   const imports = [...bySource].map(([source, types]) => buildMapperImport(source, types, true));
   const texts = [...new Set(options.typeTexts)];
-  const textLines = texts.map((t, i) => `export type __Text_${i} = ${t};`);
+  const textLines = texts.map((t, i) => `export type ${TEXT_ALIAS}${i} = ${t};`);
   const text = `${imports.join('\n')}\n${[...lines, ...textLines].join('\n')}\n`;
   const probe: SourceFile = project.createSourceFile(
     join(dirname(options.outputFile), PROBE),
@@ -165,27 +166,33 @@ export async function probeMappers(options: {
   const checker = project.getTypeChecker();
   const aliasType = (name: string): Type => probe.getTypeAliasOrThrow(name).getType();
 
-  // Diagnostics of the probe file only: an unresolved module or missing export.
+  // Diagnostics of the probe file only: an unresolved module or missing export. Each is matched
+  // to what it is about by the declaration it sits in: an import (every mapper from that
+  // module), a mapper's alias, or a scalar's type text.
   const failures = new Map<string, string>();
   const badTexts = new Set<number>();
+  const { SyntaxKind } = tsMorph;
   for (const diagnostic of probe.getPreEmitDiagnostics()) {
     const start = diagnostic.getStart();
     if (start === undefined) continue;
-    const line = probe.getLineAndColumnAtPos(start).line;
-    const textIndex = line - 1 - imports.length - lines.length;
-    if (textIndex >= 0) badTexts.add(textIndex);
+    const node = probe.getDescendantAtPos(start);
     const message = flattenDiagnosticMessageText(
       diagnostic.getMessageText() as string | ts.DiagnosticMessageChain,
       ' ',
     );
-    const importLine = imports[line - 1];
+    const module = node
+      ?.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)
+      ?.getModuleSpecifierValue();
+    const alias = node?.getFirstAncestorByKind(SyntaxKind.TypeAliasDeclaration)?.getName();
+    // A missing export is at its import specifier: only the mappers importing that name.
+    const named = node?.getFirstAncestorByKind(SyntaxKind.ImportSpecifier)?.getName();
     for (const [graphqlType, mapper] of entries) {
-      const inImport = importLine?.includes(`'${mapper.source}'`) === true;
-      const inAlias =
-        lines[line - 1 - imports.length]?.startsWith(`export type ${safeAlias(graphqlType)} `) ===
-        true;
-      if (inImport || inAlias) failures.set(graphqlType, message);
+      const imported =
+        module === mapper.source && (named === undefined || mapper.import.split(' ')[0] === named);
+      if (imported || alias === safeAlias(graphqlType)) failures.set(graphqlType, message);
     }
+    const text = alias?.startsWith(TEXT_ALIAS) ? Number(alias.slice(TEXT_ALIAS.length)) : -1;
+    if (text >= 0) badTexts.add(text);
   }
   const typeText = (type: Type) => type.getText(probe, TypeFormatFlags.NoTruncation);
 
@@ -233,7 +240,7 @@ export async function probeMappers(options: {
     typeOfText(text) {
       const i = texts.indexOf(text);
       if (i < 0 || badTexts.has(i)) return undefined;
-      const type = aliasType(`__Text_${i}`);
+      const type = aliasType(`${TEXT_ALIAS}${i}`);
       return { text: typeText(type), type };
     },
   };
