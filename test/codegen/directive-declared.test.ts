@@ -62,13 +62,25 @@ describe('a @batch declared in the schema itself', () => {
     expect(sortDirectiveArgs(undeclared)).not.toBe(undeclared);
     const declared = await journeyWith(
       'declared',
-      'directive @batch(source: String!, key: String, many: Boolean = false) on FIELD_DEFINITION\n\n',
+      'directive @batch(source: String!, key: [String!], many: Boolean = false) on FIELD_DEFINITION\n\n',
     );
     expect(sortDirectiveArgs(declared)).toBe(sortDirectiveArgs(undeclared));
     const reordered = await journeyWith(
       'reordered',
-      'directive @batch(many: Boolean = false, key: String, source: String!) on FIELD_DEFINITION\n\n',
+      'directive @batch(many: Boolean = false, key: [String!], source: String!) on FIELD_DEFINITION\n\n',
     );
     expect(sortDirectiveArgs(reordered)).toBe(sortDirectiveArgs(undeclared));
+  });
+
+  it('accepts the signature from before composite keys (key: String): single keys only', async () => {
+    const legacy = await journeyWith(
+      'legacy',
+      'directive @batch(source: String!, key: String, many: Boolean = false) on FIELD_DEFINITION\n\n',
+    );
+    // The schema's own declaration types the directive's arguments; the batch code is the same.
+    const batchCode = (code: string) => code.slice(code.indexOf('// ---- graphql-codegen-batch'));
+    const undeclared = await journeyWith('undeclared', '');
+    expect(legacy).toContain("key?: Maybe<Scalars['String']['input']>;");
+    expect(batchCode(legacy)).toBe(batchCode(undeclared));
   });
 });

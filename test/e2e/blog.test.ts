@@ -88,6 +88,25 @@ function blogSuite(open: () => Promise<Database>) {
     expect(naive.extensions?.sql?.statements).toBe(naiveStatementCount(expected));
   });
 
+  it('batches $parent keys: Post.stats counts the comments of every post in one statement', async () => {
+    const query = '{ posts(first: 3) { id stats { commentCount tagCount } } }';
+    const response = await post<{ posts: { id: string }[] }>(batchedUrl, query);
+    expect(response.errors).toBeUndefined();
+    const expected = data.posts.slice(0, 3).map((row) => ({
+      id: String(row.id),
+      stats: {
+        commentCount: data.comments.filter((c) => c.postId === row.id).length,
+        tagCount: row.tagIds.length,
+      },
+    }));
+    expect(response.data).toEqual({ posts: expected });
+    // Query.posts, then one statement for the stats of all three posts (naive: one per post).
+    expect(response.extensions?.sql?.statements).toBe(2);
+    const naive = await post(naiveUrl, query);
+    expect(naive.data).toEqual({ posts: expected });
+    expect(naive.extensions?.sql?.statements).toBe(4);
+  });
+
   it('batches $args keys: three Query.post fields, one statement; unknown ids are null', async () => {
     const response = await post(
       batchedUrl,

@@ -23,6 +23,12 @@ export interface PostRow {
   tagIds: number[];
 }
 
+/** Post.stats: what PostStatsOfPosts computes for each post row. */
+export interface PostStatsRow {
+  commentCount: number;
+  tagCount: number;
+}
+
 export interface CommentRow {
   id: number;
   postId: number;

@@ -5,6 +5,7 @@ import { orderByKeys } from 'graphql-codegen-batch/runtime';
 import type { Resolvers } from './generated/graphql.js';
 import type { UserRow } from './models.js';
 import {
+  commentCounts,
   commentLimit,
   firstCommentsOfPosts,
   firstPosts,
@@ -36,6 +37,10 @@ export const naiveResolvers: Resolvers = {
     },
     comments: (post, args, ctx) =>
       firstCommentsOfPosts(ctx.db, [post.id], commentLimit(args.first)),
+    stats: async (post, _args, ctx) => ({
+      commentCount: (await commentCounts(ctx.db, [post.id])).get(post.id) ?? 0,
+      tagCount: post.tagIds.length,
+    }),
   },
   Comment: {
     author: async (comment, _args, ctx) =>

@@ -75,3 +75,16 @@ export function commentLimit(first: number | null | undefined): number {
   }
   return limit;
 }
+
+/** The number of comments of each post, for many posts in one statement (absent: none). */
+export async function commentCounts(
+  db: Db,
+  postIds: readonly number[],
+): Promise<Map<number, number>> {
+  const rows = await db.query<{ postId: number; count: number }>(
+    `SELECT post_id AS "postId", count(*)::int AS count
+     FROM comments WHERE post_id = ANY($1::int[]) GROUP BY post_id`,
+    [postIds],
+  );
+  return new Map(rows.map((row) => [row.postId, row.count]));
+}

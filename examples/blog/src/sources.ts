@@ -8,10 +8,13 @@ import {
   type BatchSources,
   CommentsByPostSource,
   PostSource,
+  PostStatsSource,
   TagSource,
   UserSource,
 } from './generated/graphql.js';
+import type { PostRow } from './models.js';
 import {
+  commentCounts,
   commentLimit,
   firstCommentsOfPosts,
   parseRowId,
@@ -64,10 +67,29 @@ export class Posts extends PostSource {
   }
 }
 
+/**
+ * Post.stats (key "$parent"): a batch resolver. `fetch` receives the Post rows themselves, one
+ * per post of the round, reads what it needs from them (their tag ids) and counts the comments
+ * of all of them in one statement.
+ */
+export class PostStatsOfPosts extends PostStatsSource {
+  async fetch(posts: PostRow[]) {
+    const counts = await commentCounts(
+      this.context.db,
+      posts.map((post) => post.id),
+    );
+    return posts.map((post) => ({
+      commentCount: counts.get(post.id) ?? 0,
+      tagCount: post.tagIds.length,
+    }));
+  }
+}
+
 /** The map createBatchResolvers takes: a missing or mistyped entry is a tsc error. */
 export const sources: BatchSources = {
   User: Users,
   Tag: Tags,
   CommentsByPost: CommentsByPost,
   Post: Posts,
+  PostStats: PostStatsOfPosts,
 };

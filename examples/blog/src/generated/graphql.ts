@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { PostRow, UserRow, CommentRow, TagRow } from '../models.js';
+import type { PostRow, UserRow, CommentRow, TagRow, PostStatsRow } from '../models.js';
 import type { Context } from '../context.js';
 import { createPrefetch, missingDataloader, resolveEach, resolveMany, resolveNullable, resolveOne, Source } from 'graphql-codegen-batch/runtime';
 import type { BatchField, Dataloader, Prefetch, PrefetchOptions, PrefetchPlan, SourceClass } from 'graphql-codegen-batch/runtime';
@@ -28,6 +28,7 @@ export type Post = {
   comments: Array<Comment>;
   editor?: Maybe<User>;
   id: Scalars['ID']['output'];
+  stats: PostStats;
   tags: Array<Tag>;
   title: Scalars['String']['output'];
 };
@@ -35,6 +36,13 @@ export type Post = {
 
 export type PostCommentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Figures about a post, computed from its row and its comments: a batch resolver over posts. */
+export type PostStats = {
+  __typename?: 'PostStats';
+  commentCount: Scalars['Int']['output'];
+  tagCount: Scalars['Int']['output'];
 };
 
 export type Query = {
@@ -144,6 +152,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Post: ResolverTypeWrapper<PostRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  PostStats: ResolverTypeWrapper<PostStatsRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tag: ResolverTypeWrapper<TagRow>;
   User: ResolverTypeWrapper<UserRow>;
@@ -157,6 +166,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Post: PostRow;
   Int: Scalars['Int']['output'];
+  PostStats: PostStatsRow;
   Query: Record<PropertyKey, never>;
   Tag: TagRow;
   User: UserRow;
@@ -165,7 +175,7 @@ export type ResolversParentTypes = {
 };
 
 export type BatchDirectiveArgs = {
-  key?: Maybe<Scalars['String']['input']>;
+  key?: Maybe<Array<Scalars['String']['input']>>;
   many?: Maybe<Scalars['Boolean']['input']>;
   source: Scalars['String']['input'];
 };
@@ -183,8 +193,14 @@ export type PostResolvers<ContextType = Context, ParentType extends ResolversPar
   comments?: Resolver<Array<ResolversTypes['Comment']>, ParentType, ContextType, RequireFields<PostCommentsArgs, 'first'>>;
   editor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  stats?: Resolver<ResolversTypes['PostStats'], ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['Tag']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PostStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostStats'] = ResolversParentTypes['PostStats']> = {
+  commentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tagCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -206,6 +222,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 export type Resolvers<ContextType = Context> = {
   Comment?: CommentResolvers<ContextType>;
   Post?: PostResolvers<ContextType>;
+  PostStats?: PostStatsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Tag?: TagResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
@@ -235,6 +252,23 @@ export abstract class CommentsByPostSource extends Source<PostRow['id'], Comment
 export abstract class PostSource extends Source<QueryPostArgs['id'], PostRow | null, undefined, Context> {}
 
 /**
+ * Source "PostStats": extend it, implement `fetch(keys)` and pass the class to
+ * createBatchResolvers. Used by:
+ * - Post.stats (key: $parent); not found: NotFoundError
+ * `| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys
+ * does); "not found" above is what each field then resolves.
+ */
+export abstract class PostStatsSource extends Source<PostRow, PostStatsRow | null, undefined, Context> {
+  /**
+   * Keys are the parent objects: one entry per object (by reference), however alike two
+   * parents are. Override to return a value (`key.id`) to share entries between copies.
+   */
+  override cacheKey(key: PostRow): unknown {
+    return key;
+  }
+}
+
+/**
  * Source "Tag": extend it, implement `fetch(keys)` and pass the class to
  * createBatchResolvers. Used by:
  * - Post.tags (key: tagIds); not found: NotFoundError
@@ -258,6 +292,7 @@ export abstract class UserSource extends Source<CommentRow['authorId'], UserRow 
 export type BatchSources = {
   CommentsByPost: SourceClass<CommentsByPostSource>;
   Post: SourceClass<PostSource>;
+  PostStats: SourceClass<PostStatsSource>;
   Tag: SourceClass<TagSource>;
   User: SourceClass<UserSource>;
 };
@@ -266,6 +301,7 @@ export type BatchSources = {
 const batchFields = {
   'Comment.author': { parentType: 'Comment', field: 'author', typeName: 'User', source: 'User' },
   'Post.author': { parentType: 'Post', field: 'author', typeName: 'User', source: 'User' },
+  'Post.stats': { parentType: 'Post', field: 'stats', typeName: 'PostStats', source: 'PostStats' },
   'Post.tags': { parentType: 'Post', field: 'tags', typeName: 'Tag', source: 'Tag' },
 } satisfies Record<string, BatchField>;
 
@@ -282,6 +318,7 @@ export const batchPlan = {
     author: { source: 'User', keyPath: ['authorId'], list: false, params: [] },
     comments: { source: 'CommentsByPost', keyPath: ['id'], list: false, params: ['first'] },
     editor: { source: 'User', keyPath: ['editorId'], list: false, params: [] },
+    stats: { source: 'PostStats', keyParent: true, list: false, params: [] },
     tags: { source: 'Tag', keyPath: ['tagIds'], list: true, params: [] },
   },
   Query: {
@@ -345,6 +382,14 @@ export function createBatchResolvers(
           return key == null ? null : prefetch(resolveNullable(ctx.dataloader.with(sources.User).load(key)), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.editor', error);
+        }
+      },
+      stats: (parent, _args, ctx, info) => {
+        const key = parent;
+        try {
+          return prefetch(resolveOne(ctx.dataloader.with(sources.PostStats).load(key), batchFields['Post.stats'], key, info), info, ctx.dataloader, ctx);
+        } catch (error) {
+          throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.stats', error);
         }
       },
       tags: (parent, _args, ctx, info) => {
