@@ -148,7 +148,7 @@ export type ResolversParentTypes = {
 
 export type BatchDirectiveArgs = {
   source: Scalars['String']['input'];
-  key?: Maybe<Scalars['String']['input']>;
+  key?: Maybe<Array<Scalars['String']['input']>>;
   many?: Maybe<Scalars['Boolean']['input']>;
 };
 
