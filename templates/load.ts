@@ -1,7 +1,7 @@
 // A field's LoadPlan as text, in the two places that read it: the wrapper's TypeScript (key
 // expression, batch parameters) and the field's `batchPlan` entry (the same key and parameters as
 // data, for the runtime's lookahead prefetch). Both come from this one file.
-import type { KeyPlan, KeyValue, LoadPlan, ParamPlan } from '../src/codegen/plan-types.js';
+import type { KeyPlan, KeyValue, LoadPlan } from '../src/codegen/plan-types.js';
 
 const quote = (text: string) => `'${text}'`;
 
@@ -45,10 +45,10 @@ export function nullTest(key: KeyPlan, name: string): { test: string; loaded: st
   };
 }
 
-/** `, { first: args.first }` (empty without parameters): the `with` call's second argument. */
-export function paramsArg(params: readonly ParamPlan[]): string {
+/** `, batchParams(args, ['first'])` (empty without parameters): the `with` call's second argument. */
+export function paramsArg(params: readonly string[]): string {
   if (params.length === 0) return '';
-  return `, { ${params.map((p) => `${p.name}: args.${p.name}${p.orNull ? ' ?? null' : ''}`).join(', ')} }`;
+  return `, batchParams(args, [${params.map(quote).join(', ')}])`;
 }
 
 function valueData(value: KeyValue): string {
@@ -67,6 +67,6 @@ export function prefetchEntry(load: LoadPlan): string {
     parts.push(`keyParts: [${items.join(', ')}]`);
   } else if (key.value.from === 'args') parts.push(`keyArg: ${quote(key.value.name)}`);
   else parts.push(`keyPath: [${key.value.path.map((s) => quote(s.name)).join(', ')}]`);
-  parts.push(`list: ${load.list}`, `params: [${load.params.map((p) => quote(p.name)).join(', ')}]`);
+  parts.push(`list: ${load.list}`, `params: [${load.params.map(quote).join(', ')}]`);
   return parts.join(', ');
 }

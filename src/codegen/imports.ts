@@ -9,6 +9,8 @@ import type { ResolveHelper } from './plan-types.js';
 export interface ImportNeeds {
   readonly helpers: ReadonlySet<ResolveHelper>;
   readonly batchField: boolean;
+  /** Some wrapper passes batch parameters (through the runtime's `batchParams`). */
+  readonly batchParams: boolean;
   /** GraphQL types whose model type the output names. */
   readonly modelTypes: ReadonlySet<string>;
 }
@@ -21,7 +23,13 @@ export function runtimeImports(needs: ImportNeeds): { values: string[]; types: s
   if (needs.helpers.size === 0) return { values: [], types: [] };
   // createPrefetch and its types: every output with a @batch field emits the lookahead prefetch;
   // missingDataloader: every wrapper names the context field when it has no Dataloader.
-  const values = ['createPrefetch', 'missingDataloader', ...needs.helpers, 'Source'].sort(caseless);
+  const values = [
+    ...(needs.batchParams ? ['batchParams'] : []),
+    'createPrefetch',
+    'missingDataloader',
+    ...needs.helpers,
+    'Source',
+  ].sort(caseless);
   const types = [
     ...(needs.batchField ? ['BatchField'] : []),
     'Dataloader',

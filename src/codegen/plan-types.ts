@@ -74,8 +74,11 @@ export interface LoadPlan {
   readonly key: KeyPlan;
   /** A list of keys, loaded with `loadAll`. */
   readonly list: boolean;
-  /** The batch-parameter arguments, sorted by name. */
-  readonly params: readonly ParamPlan[];
+  /**
+   * The batch-parameter arguments, sorted by name. The wrapper passes them through the runtime's
+   * `batchParams`, as the prefetch does: an omitted one is null in both.
+   */
+  readonly params: readonly string[];
 }
 
 export type KeyPlan =
@@ -103,13 +106,4 @@ export interface PathStep {
   readonly name: string;
   /** The value before this step may be null or undefined: read it with `?.`. */
   readonly optional: boolean;
-}
-
-export interface ParamPlan {
-  readonly name: string;
-  /**
-   * An optional argument without a default may be omitted; it is passed as null then, so an
-   * omitted argument and an explicit null reach the same Source instance.
-   */
-  readonly orNull: boolean;
 }

@@ -1,112 +1,22 @@
-// Stage 2: decisions. From the collected directives and the resolved keys, decide each source's
-// types, each wrapper's helper and null handling, and report every rule of the directive (the
-// README's "The @batch directive") that a declaration breaks. Pure data in, pure data out (the
-// ts-morph probe is read-only).
-import {
-  type GraphQLField,
-  type GraphQLInterfaceType,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-  getNamedType,
-  isEnumType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isScalarType,
-} from 'graphql';
-import type { CollectedBatch } from './collect.js';
-import type { ParsedBatchConfig } from './config.js';
+// Stage 2: decisions. From the collected directives and the resolved keys, decide each use
+// (plan-use.ts), then each source's types from its uses, which must agree; report every rule of
+// the directive that a declaration breaks. Pure data in, pure data out (the ts-morph probe is
+// read-only).
 import type { ImportNeeds } from './imports.js';
-import { describeKeyType, type KeyType, type ModelLookup, sameKeyType } from './keys.js';
+import { describeKeyType, type KeyType, sameKeyType } from './keys.js';
 import { checkNames } from './names.js';
-import { type PlannedKey, planKey } from './plan-key.js';
 import type {
   BatchFieldPlan,
   BatchPlan,
-  LoadPlan,
   ParentPlan,
   ResolveHelper,
   SourcePlan,
   WrapperPlan,
 } from './plan-types.js';
+import { expandInterfaces, type PlanInput, planUse, typeRef, type Use } from './plan-use.js';
 import { formatLocation, type Problem } from './problems.js';
-import { BUILT_IN_SCALARS } from './scalars.js';
 
-/** A collected @batch on one object type: an interface's is expanded to each implementer. */
-interface Expanded extends CollectedBatch {
-  readonly parent: GraphQLObjectType;
-  /** The interface whose field carries the @batch, when it is not the object type's own. */
-  readonly via: GraphQLInterfaceType | undefined;
-}
-
-/**
- * An interface field's @batch applies to the field of every implementing object type (one use
- * each, so each is checked against its own mapper, and all share the source's batches). An
- * implementer that has a @batch of its own on that field is a conflict: two sources for a field.
- */
-function expandInterfaces(input: PlanInput, problems: Problem[]): Expanded[] {
-  const own = new Set(
-    input.batches
-      .filter((b) => isObjectType(b.parent))
-      .map((b) => `${b.parent.name}.${b.field.name}`),
-  );
-  const out: Expanded[] = [];
-  for (const batch of input.batches) {
-    const { parent, field } = batch;
-    if (isObjectType(parent)) {
-      out.push({ ...batch, parent, via: undefined });
-      continue;
-    }
-    const implementers = [...input.schema.getPossibleTypes(parent)].sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    );
-    if (implementers.length === 0) {
-      problems.push({
-        location: batch.at(),
-        message: `@batch on ${parent.name}.${field.name}: the interface has no implementing object type, so nothing resolves the field. Remedy: implement ${parent.name}, or remove the @batch.`,
-      });
-    }
-    for (const type of implementers) {
-      const typeField = type.getFields()[field.name];
-      if (!typeField) continue;
-      if (own.has(`${type.name}.${field.name}`)) {
-        problems.push({
-          location: batch.at(),
-          message: `@batch on ${parent.name}.${field.name}: it applies to every implementer, but ${type.name}.${field.name} has a @batch of its own. Remedy: keep one of the two.`,
-        });
-        continue;
-      }
-      out.push({ ...batch, parent: type, field: typeField, via: parent });
-    }
-  }
-  return out;
-}
-
-/** One use of a source, fully decided. */
-interface Use {
-  readonly batch: Expanded;
-  readonly id: string;
-  readonly keyText: string;
-  readonly keyType: KeyType | undefined;
-  readonly sourceKeyType: string;
-  readonly valueName: string;
-  readonly valueType: string;
-  readonly valueShape: string;
-  readonly params: readonly {
-    name: string;
-    required: boolean;
-    type: string;
-    signature: string;
-  }[];
-  readonly wrapper: WrapperPlan;
-}
-
-export interface PlanInput {
-  readonly schema: GraphQLSchema;
-  readonly batches: readonly CollectedBatch[];
-  readonly config: ParsedBatchConfig;
-  readonly models: ModelLookup;
-}
+export { type PlanInput, typeRef } from './plan-use.js';
 
 export function plan(input: PlanInput): {
   plan: BatchPlan;
@@ -179,7 +89,12 @@ export function plan(input: PlanInput): {
     mapped.add(use.batch.parent.name);
     mapped.add(use.valueName);
   }
-  const needs: ImportNeeds = { helpers, batchField: batchFields.length > 0, modelTypes: mapped };
+  const needs: ImportNeeds = {
+    helpers,
+    batchField: batchFields.length > 0,
+    batchParams: uses.some((u) => u.params.length > 0),
+    modelTypes: mapped,
+  };
   checkNames(input, sourcePlans, sources, needs, problems);
   return {
     plan: {
@@ -196,173 +111,6 @@ export function plan(input: PlanInput): {
   };
 }
 
-export function typeRef(config: ParsedBatchConfig, name: string): string {
-  return config.typesImport ? `Types.${name}` : name;
-}
-
-function planUse(input: PlanInput, batch: Expanded, problems: Problem[]): Use | undefined {
-  const { parent, field, many } = batch;
-  const id = `${parent.name}.${field.name}`;
-  const label = batch.via ? `${batch.via.name}.${field.name} (for ${parent.name})` : id;
-  const report = (message: string, argument?: 'source' | 'key' | 'many') => {
-    problems.push({ location: batch.at(argument), message: `@batch on ${label}: ${message}` });
-    return undefined;
-  };
-  if (parent === input.schema.getSubscriptionType()) {
-    return report(
-      'is on a Subscription field, which resolves an event stream, not a batch. Remedy: put @batch on the fields of the event type.',
-    );
-  }
-  const written = batch.key ?? [many ? 'id' : `${field.name}Id`];
-  const isRoot =
-    parent === input.schema.getQueryType() || parent === input.schema.getMutationType();
-  const planned = planKey(parent, field, written, input.models, isRoot);
-  if ('message' in planned) {
-    const note = batch.key === undefined ? `has no key, so the default was tried: ` : '';
-    return report(note + planned.message, 'key');
-  }
-  const key: PlannedKey = planned;
-  const keyName = key.plan.kind === 'composite' ? `key ${key.text}` : `key "${key.text}"`;
-
-  const fieldNullable = !isNonNullType(field.type);
-  const inner = isNonNullType(field.type) ? field.type.ofType : field.type;
-  const fieldList = isListType(inner);
-  const item = fieldList ? inner.ofType : undefined;
-  const itemsNullable = item !== undefined && !isNonNullType(item);
-  if (item && isListType(isNonNullType(item) ? item.ofType : item)) {
-    return report(
-      `returns a nested list (${String(field.type)}), which @batch does not load. Remedy: return a flat list.`,
-    );
-  }
-  let helper: ResolveHelper;
-  if (many) {
-    if (!fieldList)
-      return report(
-        `many: true loads a list per key, but the field returns ${String(field.type)}. Remedy: return a list, or drop many: true.`,
-        'many',
-      );
-    if (key.list === true)
-      return report(
-        `many: true needs a single key per parent, but ${keyName} is a list. Remedy: drop many: true to load one value per key (loadAll).`,
-        'many',
-      );
-    helper = 'resolveMany';
-  } else if (fieldList) {
-    if (key.plan.kind === 'parent') {
-      return report(
-        `returns a list (${String(field.type)}) but key "$parent" is one value per parent (${key.nonNullType}). Remedy: add many: true to load a list of values per parent.`,
-        'key',
-      );
-    }
-    if (key.list === false) {
-      return report(
-        `returns a list (${String(field.type)}) but ${keyName} is a single ${describeKeyType(key.keyType)}. Remedy: add many: true to load a list of values per key, or key on a list of keys.`,
-        'key',
-      );
-    }
-    helper = 'resolveEach';
-  } else {
-    if (key.list === true) {
-      return report(
-        `${keyName} is a list, but the field returns one ${getNamedType(field.type).name}. Remedy: make the field a list, or key on a single value.`,
-        'key',
-      );
-    }
-    helper = fieldNullable ? 'resolveNullable' : 'resolveOne';
-  }
-  if (key.nullable === true && !fieldNullable) {
-    const which =
-      key.plan.kind === 'composite'
-        ? `part ${key.plan.parts
-            .filter((p) => p.nullable)
-            .map((p) => `"${p.name}"`)
-            .join(', ')} of ${keyName}`
-        : keyName;
-    return report(
-      `${which} can be null or undefined, but the field is non-null (${String(field.type)}). Remedy: make the field nullable, or make the key non-null.`,
-      'key',
-    );
-  }
-  if (helper === 'resolveEach' && key.itemsNullable === true) {
-    return report(
-      `the items of ${keyName} can be null. Remedy: make the key a list of non-null values.`,
-      'key',
-    );
-  }
-
-  const valueName = getNamedType(field.type).name;
-  const model = modelOf(input, valueName);
-  // A source may find nothing for a key: its fetch returns null there (orderByKeys does), and
-  // the wrapper turns that into null or a NotFoundError. A many: true source returns [] instead.
-  const valueType =
-    helper === 'resolveMany'
-      ? itemsNullable
-        ? `Array<${model} | null>`
-        : `${model}[]`
-      : `${model} | null`;
-  let sourceKeyType = key.nonNullType;
-  if (helper === 'resolveEach') {
-    sourceKeyType = `${sourceKeyType}[number]`;
-    if (key.itemsNullable !== false) sourceKeyType = `NonNullable<${sourceKeyType}>`;
-  }
-
-  const params = paramsOf(input, parent.name, field, key.arguments);
-  const load: LoadPlan = {
-    source: batch.source,
-    key: key.plan,
-    list: helper === 'resolveEach',
-    params: params.map((p) => ({ name: p.name, orNull: !p.required })),
-  };
-  const wrapper: WrapperPlan = {
-    field: field.name,
-    helper,
-    load,
-    nullCheck: fieldNullable && key.nullable !== false,
-    batchField: helper === 'resolveOne' || helper === 'resolveEach' ? id : undefined,
-    nullableItems: itemsNullable,
-  };
-  return {
-    batch,
-    id,
-    keyText: key.text,
-    keyType: key.keyType,
-    sourceKeyType,
-    valueName,
-    valueType,
-    valueShape:
-      helper === 'resolveMany' ? `[${valueName}${itemsNullable ? '' : '!'}] (many)` : valueName,
-    params,
-    wrapper,
-  };
-}
-
-/** The field's arguments that the key does not read: the source's batch parameters, sorted. */
-function paramsOf(
-  input: PlanInput,
-  parent: string,
-  field: GraphQLField<unknown, unknown>,
-  keyArguments: ReadonlySet<string>,
-): Use['params'] {
-  return [...field.args]
-    .filter((a) => !keyArguments.has(a.name))
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .map((a) => {
-      // graphql 16 sets `defaultValue`; graphql 17 SDL schemas set `default` (the literal).
-      const required =
-        isNonNullType(a.type) ||
-        a.defaultValue !== undefined ||
-        (a as { default?: unknown }).default !== undefined ||
-        a.astNode?.defaultValue !== undefined;
-      const base = `NonNullable<${input.models.argsType(parent, field.name)}['${a.name}']>`;
-      return {
-        name: a.name,
-        required,
-        type: required ? base : `${base} | null`,
-        signature: `${a.name}: ${String(a.type).replace(/!$/, '')}${required ? '!' : ''}`,
-      };
-    });
-}
-
 const NULL_NOTE = [
   '`| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys',
   'does); "not found" above is what each field then resolves.',
@@ -375,24 +123,6 @@ function missingNote(wrapper: WrapperPlan): string {
     wrapper.helper === 'resolveNullable' ||
     (wrapper.helper === 'resolveEach' && wrapper.nullableItems);
   return `; not found: ${nullable ? 'null' : 'NotFoundError'}`;
-}
-
-/**
- * The TS type of values of a GraphQL type: an enum's TS enum; a scalar's output type from
- * config "scalars" (`number`; a custom or imported one as `Scalars['X']['output']`); else as
- * typescript-resolvers types the parent (a mapper or `ResolversParentTypes['X']`).
- */
-function modelOf(input: PlanInput, typeName: string): string {
-  const type = input.schema.getType(typeName);
-  if (isEnumType(type)) return typeRef(input.config, input.config.convertName(typeName));
-  if (isScalarType(type) && !input.config.mappers[typeName]) {
-    const text = BUILT_IN_SCALARS.includes(typeName)
-      ? input.models.scalar(typeName, 'output')?.text
-      : undefined;
-    if (text === undefined) return typeRef(input.config, `Scalars['${typeName}']['output']`);
-    return /^[A-Za-z_$][\w$]*$/.test(text) ? text : `(${text})`;
-  }
-  return input.models.expr(typeName);
 }
 
 /** Where a scalar key's TypeScript type comes from, for the remedy. */

@@ -22,7 +22,13 @@ export type {
 export { createPrefetch } from './prefetch/prefetch.js';
 export type { ResolveInfoLike } from './prefetch/shapes.js';
 export type { BatchField } from './resolve.js';
-export { resolveEach, resolveMany, resolveNullable, resolveOne } from './resolve.js';
+export {
+  batchParams,
+  resolveEach,
+  resolveMany,
+  resolveNullable,
+  resolveOne,
+} from './resolve.js';
 export type { FetchResult, KeyOf, ParamsOf, SourceClass, ValueOf } from './source.js';
 export { Source } from './source.js';
 export type { PromiseOrValue } from './util/promiseOrValue.js';

@@ -21,6 +21,20 @@ export interface BatchField {
   readonly source: string;
 }
 
+/**
+ * The batch parameters of a `@batch` field: the named arguments, an omitted one as null. The
+ * generated wrappers and the lookahead prefetch both build them here, so they reach the same
+ * Source instance (an omitted argument and an explicit null are one instance).
+ */
+export function batchParams<A extends object, N extends keyof A & string>(
+  args: A,
+  names: readonly N[],
+): { [P in N]: Exclude<A[P], undefined> } {
+  const params: Record<string, unknown> = {};
+  for (const name of names) params[name] = (args as Record<string, unknown>)[name] ?? null;
+  return params as { [P in N]: Exclude<A[P], undefined> };
+}
+
 /** A non-null field with a scalar key: a missing value is a NotFoundError. */
 export function resolveOne<V>(
   load: Load<V | null | undefined>,

@@ -1,4 +1,4 @@
-import { groupByKeys, orderByKeys } from 'graphql-codegen-batch/runtime';
+import { batchParams, groupByKeys, orderByKeys } from 'graphql-codegen-batch/runtime';
 import { describe, expect, it } from 'vitest';
 
 describe('orderByKeys', () => {
@@ -30,5 +30,21 @@ describe('groupByKeys', () => {
     const groups = groupByKeys([2, 9, 1, 2], rows, (r) => r.postId);
     expect(groups.map((g) => g.map((r) => r.id))).toEqual([['x', 'z'], [], ['y'], ['x', 'z']]);
     expect(groups[0]).not.toBe(groups[3]);
+  });
+});
+
+describe('batchParams', () => {
+  it('takes the named arguments only, an omitted one as null (as an explicit null is)', () => {
+    const args: { first: number; after?: string | null; genre?: string | null; id: string } = {
+      first: 10,
+      genre: null,
+      id: 'x',
+    };
+    const params: { after: string | null; first: number; genre: string | null } = batchParams(
+      args,
+      ['after', 'first', 'genre'],
+    );
+    expect(params).toEqual({ after: null, first: 10, genre: null });
+    expect(Object.keys(params)).toEqual(['after', 'first', 'genre']);
   });
 });

@@ -6,6 +6,7 @@
 // are the same with and without it (test/runtime/prefetch.test.ts runs both).
 import type { Dataloader } from '../dataloader.js';
 import { PENDING, REJECTED, type Slot, WAIT_PROMISE, type Waiter } from '../load.js';
+import { batchParams } from '../resolve.js';
 import type { Source, SourceClass } from '../source.js';
 import { isPromiseLike } from '../util/isPromiseLike.js';
 import type { PromiseOrValue } from '../util/promiseOrValue.js';
@@ -36,10 +37,7 @@ export interface PrefetchField {
   readonly keyParent?: boolean;
   /** A list of keys (`loadAll`) rather than one key (`load`). */
   readonly list: boolean;
-  /**
-   * The arguments that are the source's batch parameters (none: `with(Source)`); an omitted
-   * one is passed as null, as the generated wrappers do.
-   */
+  /** The arguments that are the source's batch parameters (none: `with(Source)`), for batchParams. */
   readonly params: readonly string[];
 }
 
@@ -223,12 +221,8 @@ class Walk {
     let source = byNode.get(node);
     if (source === undefined) {
       if (field.params.length === 0) source = this.dl.with(SourceClass as never) as AnySource;
-      else {
-        const params: Record<string, unknown> = {};
-        // An omitted argument is null, exactly as the generated wrappers pass it (`?? null`).
-        for (const name of field.params) params[name] = args?.[name] ?? null;
-        source = this.dl.with(SourceClass, params as never);
-      }
+      // The same parameters as the field's wrapper passes: batchParams builds both.
+      else source = this.dl.with(SourceClass, batchParams(args ?? {}, field.params) as never);
       byNode.set(node, source);
     }
     let slots: Slot<unknown>[];

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PostRow, UserRow, CommentRow, TagRow, PostStatsRow } from '../models.js';
 import type { Context } from '../context.js';
-import { createPrefetch, missingDataloader, resolveEach, resolveMany, resolveNullable, resolveOne, Source } from 'graphql-codegen-batch/runtime';
+import { batchParams, createPrefetch, missingDataloader, resolveEach, resolveMany, resolveNullable, resolveOne, Source } from 'graphql-codegen-batch/runtime';
 import type { BatchField, Dataloader, Prefetch, PrefetchOptions, PrefetchPlan, SourceClass } from 'graphql-codegen-batch/runtime';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -371,7 +371,7 @@ export function createBatchResolvers(
       comments: (parent, args, ctx, info) => {
         const key = parent.id;
         try {
-          return prefetch(resolveMany(ctx.dataloader.with(sources.CommentsByPost, { first: args.first }).load(key)), info, ctx.dataloader, ctx);
+          return prefetch(resolveMany(ctx.dataloader.with(sources.CommentsByPost, batchParams(args, ['first'])).load(key)), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.comments', error);
         }
