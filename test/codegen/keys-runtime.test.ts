@@ -119,16 +119,23 @@ function app(prefetch: boolean, roles: Record<string, string> = {}) {
       members: withPrefetch(batch, () => members) as GraphQLFieldResolver<unknown, unknown>,
     },
   };
+  /** `Type.field` of every resolver call that returned a Promise. */
+  const promised = new Set<string>();
   for (const [typeName, fields] of Object.entries(resolvers)) {
     const type = schema.getType(typeName) as GraphQLObjectType;
     for (const [name, resolve] of Object.entries(fields)) {
       const field = type.getFields()[name];
-      if (field) field.resolve = resolve;
+      if (!field) continue;
+      field.resolve = (parent, args, ctx, info) => {
+        const value = resolve(parent, args, ctx, info);
+        if (value instanceof Promise) promised.add(`${typeName}.${name}`);
+        return value;
+      };
     }
   }
   (schema.getType('Authored') as GraphQLInterfaceType).resolveType = (value) =>
     (value as PostRow | CommentRow).kind === 'post' ? 'Post' : 'Comment';
-  return { schema, batches, statsRows };
+  return { schema, batches, statsRows, promised };
 }
 
 const FEED = parse(`{
@@ -152,7 +159,7 @@ const MEMBERS = parse(`{
 describe.each(modes)('$name', (mode) => {
   describe.each([true, false])('prefetch %s', (prefetch) => {
     it('interface fields batch across implementers; $parent keys are the parents, by reference, at every level', async () => {
-      const { schema, batches, statsRows } = app(prefetch);
+      const { schema, batches, statsRows, promised } = app(prefetch);
       const result = await execute({
         schema,
         document: FEED,
@@ -187,10 +194,24 @@ describe.each(modes)('$name', (mode) => {
       expect(reactionKeys?.[3]).toBe(p1copy);
       expect(statsRows).toHaveLength(3);
       expect((batches.Trend as unknown[][])[0]?.[2]).toBe(statsRows[2]);
+      // The prefetch reads $parent and interface keys from the plan: below the root (whose rows
+      // wait for it), every batched field finds its value loaded and returns it synchronously.
+      expect([...promised].sort()).toEqual(
+        prefetch
+          ? ['Query.feed']
+          : [
+              'Comment.author',
+              'Comment.reactions',
+              'Post.author',
+              'Post.reactions',
+              'Post.stats',
+              'PostStats.trend',
+            ],
+      );
     });
 
     it('composite keys: equal values share one entry; a null part resolves null without a key', async () => {
-      const { schema, batches } = app(prefetch);
+      const { schema, batches, promised } = app(prefetch);
       const result = await execute({
         schema,
         document: MEMBERS,
@@ -236,6 +257,10 @@ describe.each(modes)('$name', (mode) => {
           ],
         ],
       });
+      // Composite keys (parts from the parent and from arguments) are prefetched too.
+      expect([...promised].sort()).toEqual(
+        prefetch ? ['Query.members'] : ['Member.manager', 'Member.membership', 'Member.profile'],
+      );
     });
 
     it('a missing value for a composite key is a NotFoundError naming the key object', async () => {
