@@ -33,7 +33,8 @@ export interface Expanded extends CollectedBatch {
 /**
  * An interface field's @batch applies to the field of every implementing object type (one use
  * each, so each is checked against its own mapper, and all share the source's batches). An
- * implementer that has a @batch of its own on that field is a conflict: two sources for a field.
+ * implementer that has a @batch of its own on that field, or gets one from two interfaces, is a
+ * conflict: two sources for one field.
  */
 export function expandInterfaces(input: PlanInput, problems: Problem[]): Expanded[] {
   const own = new Set(
@@ -42,6 +43,8 @@ export function expandInterfaces(input: PlanInput, problems: Problem[]): Expande
       .map((b) => `${b.parent.name}.${b.field.name}`),
   );
   const out: Expanded[] = [];
+  /** Object field → the interface whose @batch it got. */
+  const fromInterface = new Map<string, GraphQLInterfaceType>();
   for (const batch of input.batches) {
     const { parent, field } = batch;
     if (isObjectType(parent)) {
@@ -60,13 +63,23 @@ export function expandInterfaces(input: PlanInput, problems: Problem[]): Expande
     for (const type of implementers) {
       const typeField = type.getFields()[field.name];
       if (!typeField) continue;
-      if (own.has(`${type.name}.${field.name}`)) {
+      const coordinate = `${type.name}.${field.name}`;
+      if (own.has(coordinate)) {
         problems.push({
           location: batch.at(),
-          message: `@batch on ${parent.name}.${field.name}: it applies to every implementer, but ${type.name}.${field.name} has a @batch of its own. Remedy: keep one of the two.`,
+          message: `@batch on ${parent.name}.${field.name}: it applies to every implementer, but ${coordinate} has a @batch of its own. Remedy: keep one of the two.`,
         });
         continue;
       }
+      const earlier = fromInterface.get(coordinate);
+      if (earlier) {
+        problems.push({
+          location: batch.at(),
+          message: `@batch on ${parent.name}.${field.name}: ${type.name} implements both ${earlier.name} and ${parent.name}, whose fields "${field.name}" both have a @batch, so ${coordinate} would load from two sources. Remedy: keep the @batch on one of the interfaces, or put it on ${coordinate} itself.`,
+        });
+        continue;
+      }
+      fromInterface.set(coordinate, parent);
       out.push({ ...batch, parent: type, field: typeField, via: parent });
     }
   }
