@@ -16,6 +16,7 @@ export { all, Load } from './load.js';
 export type {
   Prefetch,
   PrefetchField,
+  PrefetchKeyPart,
   PrefetchOptions,
   PrefetchPlan,
 } from './prefetch/prefetch.js';

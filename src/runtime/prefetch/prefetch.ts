@@ -32,7 +32,7 @@ export interface PrefetchField {
   /** The argument holding the key (`$args.id` → `"id"`); absent for a parent key. */
   readonly keyArg?: string;
   /** A composite key: the object `{ [name]: value }`, each value read from a path or argument. */
-  readonly keyParts?: readonly KeyPart[];
+  readonly keyParts?: readonly PrefetchKeyPart[];
   /** The key is the parent object itself (`key: "$parent"`). */
   readonly keyParent?: boolean;
   /** A list of keys (`loadAll`) rather than one key (`load`). */
@@ -42,7 +42,7 @@ export interface PrefetchField {
 }
 
 /** One part of a composite key. */
-export interface KeyPart {
+export interface PrefetchKeyPart {
   readonly name: string;
   readonly path?: readonly string[];
   readonly arg?: string;
