@@ -1,12 +1,15 @@
 // One abstract Source class per source: the user extends it and implements `fetch`.
 import type { SourcePlan } from '../src/codegen/plan-types.js';
+import { renderType } from './types.js';
 
 export function renderSourceClass(source: SourcePlan): string {
   // Source<K, V, P = undefined, C = unknown>: P is spelled out when C follows it.
+  const keyType = renderType(source.keyType);
+  const paramsType = source.paramsType ? renderType(source.paramsType) : 'undefined';
   const typeArgs = [
-    source.keyType,
-    source.valueType,
-    ...(source.paramsType || source.contextType ? [source.paramsType ?? 'undefined'] : []),
+    keyType,
+    renderType(source.valueType),
+    ...(source.paramsType || source.contextType ? [paramsType] : []),
     ...(source.contextType ? [source.contextType] : []),
   ];
   return [
@@ -23,7 +26,7 @@ export function renderSourceClass(source: SourcePlan): string {
           '   * Keys are the parent objects: one entry per object (by reference), however alike two',
           '   * parents are. Override to return a value (`key.id`) to share entries between copies.',
           '   */',
-          `  override cacheKey(key: ${source.keyType}): unknown {`,
+          `  override cacheKey(key: ${keyType}): unknown {`,
           '    return key;',
           '  }',
           '}',

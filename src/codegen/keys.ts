@@ -15,6 +15,7 @@ import {
   isScalarType,
 } from 'graphql';
 import type { MapperProbe, TsType } from './mapper-types.js';
+import { nonNull, type TypeRef, typeName } from './plan-types.js';
 import {
   isPlainTypeText,
   normalizeTypeText,
@@ -50,7 +51,7 @@ export interface ResolvedKey {
   /** Per segment: may the value at that step be null/undefined (true or unknown)? */
   readonly stepMaybeNull: readonly boolean[];
   /** Type of the key as the parent or args hold it (may include null). */
-  readonly typeExpr: string;
+  readonly typeExpr: TypeRef;
   readonly keyType: KeyType | undefined;
   readonly argument: GraphQLArgument | undefined;
 }
@@ -79,8 +80,11 @@ function graphqlKeyType(
   return scalar ? { kind: 'scalar', scalar } : { kind: 'graphql', name: type.name };
 }
 
-const index = (expr: string, maybeNull: boolean, segment: string) =>
-  `${maybeNull ? `NonNullable<${expr}>` : expr}['${segment}']`;
+const index = (expr: TypeRef, maybeNull: boolean, segment: string): TypeRef => ({
+  kind: 'index',
+  of: maybeNull ? nonNull(expr) : expr,
+  key: segment,
+});
 
 export function resolveArgsKey(
   parent: GraphQLObjectType | GraphQLInterfaceType,
@@ -105,7 +109,7 @@ export function resolveArgsKey(
     nullable,
     itemsNullable: list ? !isNonNullType(inner.ofType) : false,
     stepMaybeNull: [nullable],
-    typeExpr: `${models.argsType(parent.name, field.name)}['${name}']`,
+    typeExpr: index(typeName(models.argsType(parent.name, field.name)), false, name),
     keyType: graphqlKeyType(getNamedType(argument.type), 'input', models),
     argument,
   };
@@ -118,7 +122,7 @@ export function resolvePathKey(
   written: string,
 ): ResolvedKey | KeyFailure {
   let type: GraphQLNamedType = parent;
-  let expr = models.expr(parent.name);
+  let expr = typeName(models.expr(parent.name));
   const stepMaybeNull: boolean[] = [];
   for (let i = 0; i < path.length; i++) {
     const segment = path[i] as string;
@@ -197,7 +201,7 @@ export function resolvePathKey(
   return unknownKey(path, stepMaybeNull, expr);
 }
 
-function unknownKey(path: readonly string[], stepMaybeNull: boolean[], expr: string): ResolvedKey {
+function unknownKey(path: readonly string[], stepMaybeNull: boolean[], expr: TypeRef): ResolvedKey {
   return {
     fromArgs: false,
     path,

@@ -10,7 +10,14 @@ import {
   resolveArgsKey,
   resolvePathKey,
 } from './keys.js';
-import type { KeyPart, KeyPlan, KeyValue } from './plan-types.js';
+import {
+  type KeyPart,
+  type KeyPlan,
+  type KeyValue,
+  nonNull,
+  type TypeRef,
+  typeName,
+} from './plan-types.js';
 
 export interface PlannedKey {
   readonly plan: KeyPlan;
@@ -22,9 +29,9 @@ export interface PlannedKey {
   readonly nullable: boolean | undefined;
   readonly itemsNullable: boolean | undefined;
   /** Type of the key as the parent or args hold it (may include null); per item for a list. */
-  readonly typeExpr: string;
+  readonly typeExpr: TypeRef;
   /** The source's key type for a one-value load, null and undefined taken out. */
-  readonly nonNullType: string;
+  readonly nonNullType: TypeRef;
   readonly keyType: KeyType | undefined;
   /** The arguments read by the key: they are not batch parameters. */
   readonly arguments: ReadonlySet<string>;
@@ -41,7 +48,7 @@ export function planKey(
 ): PlannedKey | KeyFailure {
   if (written.length === 1 && written[0] === '$parent') {
     if (isRoot && models.kind(parent.name) === 'graphql') return rootFailure('$parent', parent);
-    const model = models.expr(parent.name);
+    const model = typeName(models.expr(parent.name));
     return {
       plan: { kind: 'parent' },
       text: '$parent',
@@ -50,7 +57,7 @@ export function planKey(
       itemsNullable: false,
       typeExpr: model,
       nonNullType: model,
-      keyType: { kind: 'parent', model },
+      keyType: { kind: 'parent', model: models.expr(parent.name) },
       arguments: new Set(),
     };
   }
@@ -72,7 +79,7 @@ export function planKey(
       nullable: key.nullable,
       itemsNullable: key.itemsNullable,
       typeExpr: key.typeExpr,
-      nonNullType: key.nullable === false ? key.typeExpr : `NonNullable<${key.typeExpr}>`,
+      nonNullType: key.nullable === false ? key.typeExpr : nonNull(key.typeExpr),
       keyType: key.keyType,
       arguments: new Set(key.argument ? [key.argument.name] : []),
     };
@@ -88,7 +95,7 @@ function composite(
 ): PlannedKey | KeyFailure {
   const text = `[${written.join(', ')}]`;
   const parts: KeyPart[] = [];
-  const types: string[] = [];
+  const members: { name: string; type: TypeRef }[] = [];
   for (const [i, key] of resolved.entries()) {
     const part = written[i] as string;
     const name = key.path.at(-1) as string;
@@ -105,14 +112,13 @@ function composite(
     }
     const nullable = key.nullable !== false;
     parts.push({ name, value: keyValue(key), nullable });
-    types.push(`${name}: ${nullable ? `NonNullable<${key.typeExpr}>` : key.typeExpr}`);
+    members.push({ name, type: nullable ? nonNull(key.typeExpr) : key.typeExpr });
   }
   // The parent's own top-level, non-null properties: the key is a Pick of its mapper.
   const picked = resolved.every((k) => !k.fromArgs && k.path.length === 1 && k.nullable === false);
-  const model = models.expr(parent.name);
-  const nonNullType = picked
-    ? `Pick<${model}, ${parts.map((p) => `'${p.name}'`).join(' | ')}>`
-    : `{ ${types.join('; ')} }`;
+  const nonNullType: TypeRef = picked
+    ? { kind: 'pick', of: typeName(models.expr(parent.name)), keys: parts.map((p) => p.name) }
+    : { kind: 'object', members };
   const unknown = resolved.some((k) => k.nullable === undefined);
   return {
     plan: { kind: 'composite', parts },

@@ -17,15 +17,15 @@ export interface BatchPlan {
 export interface SourcePlan {
   readonly name: string;
   readonly className: string;
-  readonly keyType: string;
+  readonly keyType: TypeRef;
   /**
    * How the runtime tells keys apart: 'value' is the default `cacheKey` (equal composite keys
    * share an entry); 'reference' (the parent objects of `$parent`) overrides it to the key itself.
    */
   readonly identity: 'value' | 'reference';
-  readonly valueType: string;
+  readonly valueType: TypeRef;
   /** Object type of the batch parameters; undefined when the source has none. */
-  readonly paramsType: string | undefined;
+  readonly paramsType: TypeRef | undefined;
   /** The type of `this.context` (the config's `contextType`); undefined when none is set. */
   readonly contextType: string | undefined;
   /** Where it is used, one line each: `Post.author (key: authorId); not found: NotFoundError`. */
@@ -107,3 +107,32 @@ export interface PathStep {
   /** The value before this step may be null or undefined: read it with `?.`. */
   readonly optional: boolean;
 }
+
+/**
+ * A TypeScript type, as data (templates/types.ts writes it). Leaves are the names the models
+ * give: a mapper (`PostRow`), `ResolversParentTypes['Post']`, an args type, a scalar's type.
+ */
+export type TypeRef =
+  | { readonly kind: 'name'; readonly name: string }
+  /** `T['key']` */
+  | { readonly kind: 'index'; readonly of: TypeRef; readonly key: string }
+  /** `T[number]` */
+  | { readonly kind: 'element'; readonly of: TypeRef }
+  /** `NonNullable<T>` */
+  | { readonly kind: 'nonNull'; readonly of: TypeRef }
+  /** `T | null` */
+  | { readonly kind: 'orNull'; readonly of: TypeRef }
+  /** `T[]` (`Array<T | null>` for nullable items) */
+  | { readonly kind: 'array'; readonly of: TypeRef }
+  /** `Pick<T, 'a' | 'b'>` */
+  | { readonly kind: 'pick'; readonly of: TypeRef; readonly keys: readonly string[] }
+  /** `{ a: A; b: B }` */
+  | {
+      readonly kind: 'object';
+      readonly members: readonly { readonly name: string; readonly type: TypeRef }[];
+    }
+  | { readonly kind: 'union'; readonly members: readonly TypeRef[] };
+
+export const typeName = (name: string): TypeRef => ({ kind: 'name', name });
+export const nonNull = (of: TypeRef): TypeRef => ({ kind: 'nonNull', of });
+export const orNull = (of: TypeRef): TypeRef => ({ kind: 'orNull', of });

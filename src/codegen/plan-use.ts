@@ -15,11 +15,20 @@ import {
   isObjectType,
   isScalarType,
 } from 'graphql';
+import { renderType } from '../../templates/types.js';
 import type { CollectedBatch } from './collect.js';
 import type { ParsedBatchConfig } from './config.js';
 import { describeKeyType, type KeyType, type ModelLookup } from './keys.js';
 import { type PlannedKey, planKey } from './plan-key.js';
-import type { LoadPlan, ResolveHelper, WrapperPlan } from './plan-types.js';
+import {
+  type LoadPlan,
+  nonNull,
+  orNull,
+  type ResolveHelper,
+  type TypeRef,
+  typeName,
+  type WrapperPlan,
+} from './plan-types.js';
 import type { Problem } from './problems.js';
 import { BUILT_IN_SCALARS } from './scalars.js';
 
@@ -92,14 +101,14 @@ export interface Use {
   readonly id: string;
   readonly keyText: string;
   readonly keyType: KeyType | undefined;
-  readonly sourceKeyType: string;
+  readonly sourceKeyType: TypeRef;
   readonly valueName: string;
-  readonly valueType: string;
+  readonly valueType: TypeRef;
   readonly valueShape: string;
   readonly params: readonly {
     name: string;
     required: boolean;
-    type: string;
+    type: TypeRef;
     signature: string;
   }[];
   readonly wrapper: WrapperPlan;
@@ -166,7 +175,7 @@ export function planUse(input: PlanInput, batch: Expanded, problems: Problem[]):
   } else if (fieldList) {
     if (key.plan.kind === 'parent') {
       return report(
-        `returns a list (${String(field.type)}) but key "$parent" is one value per parent (${key.nonNullType}). Remedy: add many: true to load a list of values per parent.`,
+        `returns a list (${String(field.type)}) but key "$parent" is one value per parent (${renderType(key.nonNullType)}). Remedy: add many: true to load a list of values per parent.`,
         'key',
       );
     }
@@ -207,19 +216,17 @@ export function planUse(input: PlanInput, batch: Expanded, problems: Problem[]):
   }
 
   const valueName = getNamedType(field.type).name;
-  const model = modelOf(input, valueName);
+  const model = typeName(modelOf(input, valueName));
   // A source may find nothing for a key: its fetch returns null there (orderByKeys does), and
   // the wrapper turns that into null or a NotFoundError. A many: true source returns [] instead.
-  const valueType =
+  const valueType: TypeRef =
     helper === 'resolveMany'
-      ? itemsNullable
-        ? `Array<${model} | null>`
-        : `${model}[]`
-      : `${model} | null`;
+      ? { kind: 'array', of: itemsNullable ? orNull(model) : model }
+      : orNull(model);
   let sourceKeyType = key.nonNullType;
   if (helper === 'resolveEach') {
-    sourceKeyType = `${sourceKeyType}[number]`;
-    if (key.itemsNullable !== false) sourceKeyType = `NonNullable<${sourceKeyType}>`;
+    sourceKeyType = { kind: 'element', of: sourceKeyType };
+    if (key.itemsNullable !== false) sourceKeyType = nonNull(sourceKeyType);
   }
 
   const params = paramsOf(input, parent.name, field, key.arguments);
@@ -269,11 +276,12 @@ function paramsOf(
         a.defaultValue !== undefined ||
         (a as { default?: unknown }).default !== undefined ||
         a.astNode?.defaultValue !== undefined;
-      const base = `NonNullable<${input.models.argsType(parent, field.name)}['${a.name}']>`;
+      const argsType = typeName(input.models.argsType(parent, field.name));
+      const base = nonNull({ kind: 'index', of: argsType, key: a.name });
       return {
         name: a.name,
         required,
-        type: required ? base : `${base} | null`,
+        type: required ? base : orNull(base),
         signature: `${a.name}: ${String(a.type).replace(/!$/, '')}${required ? '!' : ''}`,
       };
     });

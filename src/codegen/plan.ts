@@ -2,6 +2,8 @@
 // (plan-use.ts), then each source's types from its uses, which must agree; report every rule of
 // the directive that a declaration breaks. Pure data in, pure data out (the ts-morph probe is
 // read-only).
+
+import { renderType } from '../../templates/types.js';
 import type { ImportNeeds } from './imports.js';
 import { describeKeyType, type KeyType, sameKeyType } from './keys.js';
 import { checkNames } from './names.js';
@@ -11,6 +13,7 @@ import type {
   ParentPlan,
   ResolveHelper,
   SourcePlan,
+  TypeRef,
   WrapperPlan,
 } from './plan-types.js';
 import { expandInterfaces, type PlanInput, planUse, typeRef, type Use } from './plan-use.js';
@@ -41,18 +44,21 @@ export function plan(input: PlanInput): {
     // A composite key is typed by its plainest use (a `Pick` of the mapper when there is one).
     const typed =
       first.keyType?.kind === 'composite'
-        ? (group.find((u) => !u.sourceKeyType.includes('NonNullable<')) ?? first)
+        ? (group.find((u) => u.sourceKeyType.kind === 'pick') ?? first)
         : first;
-    const paramsType = first.params.length
-      ? `{ ${first.params.map((p) => `${p.name}: ${p.type}`).join('; ')} }`
+    const paramsType: TypeRef | undefined = first.params.length
+      ? { kind: 'object', members: first.params.map((p) => ({ name: p.name, type: p.type })) }
       : undefined;
+    const parentTypes = new Map(group.map((u) => [renderType(u.sourceKeyType), u.sourceKeyType]));
     // `$parent` uses from several parent types (an interface's implementers) key by the union.
     const byParent = first.keyType?.kind === 'parent';
     sourcePlans.push({
       name,
       className: `${name}Source`,
       keyType: byParent
-        ? [...new Set(group.map((u) => u.sourceKeyType))].join(' | ')
+        ? parentTypes.size === 1
+          ? first.sourceKeyType
+          : { kind: 'union', members: [...parentTypes.values()] }
         : typed.sourceKeyType,
       identity: byParent ? 'reference' : 'value',
       valueType: first.valueType,
