@@ -2,6 +2,11 @@
 import type { SourcePlan } from '../src/codegen/plan-types.js';
 import { renderType } from './types.js';
 
+const NULL_NOTE = [
+  ' * `| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys',
+  ' * does); "not found" above is what each field then resolves.',
+];
+
 export function renderSourceClass(source: SourcePlan): string {
   // Source<K, V, P = undefined, C = unknown>: P is spelled out when C follows it.
   const keyType = renderType(source.keyType);
@@ -16,8 +21,12 @@ export function renderSourceClass(source: SourcePlan): string {
     '/**',
     ` * Source "${source.name}": extend it, implement \`fetch(keys)\` and pass the class to`,
     ' * createBatchResolvers. Used by:',
-    ...source.uses.map((use) => ` * - ${use}`),
-    ...source.notes.map((note) => ` * ${note}`),
+    ...source.uses.map(
+      (use) =>
+        ` * - ${use.field} (key: ${use.key})${use.notFound ? `; not found: ${use.notFound}` : ''}`,
+    ),
+    // Why a non-null field's source still has `| null` in its value type.
+    ...(source.uses[0]?.notFound ? NULL_NOTE : []),
     ' */',
     ...(source.identity === 'reference'
       ? [

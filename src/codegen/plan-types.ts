@@ -28,10 +28,18 @@ export interface SourcePlan {
   readonly paramsType: TypeRef | undefined;
   /** The type of `this.context` (the config's `contextType`); undefined when none is set. */
   readonly contextType: string | undefined;
-  /** Where it is used, one line each: `Post.author (key: authorId); not found: NotFoundError`. */
-  readonly uses: readonly string[];
-  /** Doc comment lines after the uses. */
-  readonly notes: readonly string[];
+  /** Where it is used (the doc comment lists each: `Post.author (key: authorId); not found: …`). */
+  readonly uses: readonly SourceUse[];
+}
+
+/** One use of a source, for its doc comment. */
+export interface SourceUse {
+  /** `Post.author` */
+  readonly field: string;
+  /** The key as written: `authorId`, `[orgId, userId]`, `$parent`. */
+  readonly key: string;
+  /** What the field makes of a null value; undefined for `many: true` (a missing list is []). */
+  readonly notFound: 'null' | 'NotFoundError' | undefined;
 }
 
 export interface BatchFieldPlan {

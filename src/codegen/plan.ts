@@ -13,6 +13,7 @@ import type {
   ParentPlan,
   ResolveHelper,
   SourcePlan,
+  SourceUse,
   TypeRef,
   WrapperPlan,
 } from './plan-types.js';
@@ -64,9 +65,7 @@ export function plan(input: PlanInput): {
       valueType: first.valueType,
       paramsType,
       contextType: input.config.sourceContextType,
-      uses: group.map((u) => `${u.id} (key: ${u.keyText})${missingNote(u.wrapper)}`),
-      // Why a non-null field's source still has `| null` in its value type.
-      notes: first.wrapper.helper === 'resolveMany' ? [] : NULL_NOTE,
+      uses: group.map((u) => ({ field: u.id, key: u.keyText, notFound: notFound(u.wrapper) })),
     });
   }
 
@@ -117,18 +116,13 @@ export function plan(input: PlanInput): {
   };
 }
 
-const NULL_NOTE = [
-  '`| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys',
-  'does); "not found" above is what each field then resolves.',
-];
-
-/** What a field makes of a null value from its source. */
-function missingNote(wrapper: WrapperPlan): string {
-  if (wrapper.helper === 'resolveMany') return '';
+/** What a field makes of a null value from its source (a `many: true` field: nothing). */
+function notFound(wrapper: WrapperPlan): SourceUse['notFound'] {
+  if (wrapper.helper === 'resolveMany') return undefined;
   const nullable =
     wrapper.helper === 'resolveNullable' ||
     (wrapper.helper === 'resolveEach' && wrapper.nullableItems);
-  return `; not found: ${nullable ? 'null' : 'NotFoundError'}`;
+  return nullable ? 'null' : 'NotFoundError';
 }
 
 /** Where a scalar key's TypeScript type comes from, for the remedy. */
