@@ -41,8 +41,8 @@ export interface Collected {
 }
 
 const EXPECTED_SIGNATURE = BATCH_DIRECTIVE_SDL.trim().replace(/^directive /, '');
-// `key: String` is the signature before composite keys; a schema declaring it stays valid (it
-// can only write single keys, which the list type coerces from a string anyway).
+// `key: String` is the signature before composite keys; a schema declaring it stays valid with
+// single keys (graphql itself rejects a list value for a String argument when building it).
 const SORTED_SIGNATURES = [
   '@batch(key: [String!], many: Boolean = false, source: String!) on FIELD_DEFINITION',
   '@batch(key: String, many: Boolean = false, source: String!) on FIELD_DEFINITION',
