@@ -1,4 +1,5 @@
-import type { Dataloader } from './dataloader.js';
+import type { Batch } from './batch.js';
+import type { Dataloader, DataloaderHooks } from './dataloader.js';
 import { type Load, LoadList, LoadValue, PENDING, Slot } from './load.js';
 import { inspect } from './util/inspect.js';
 import type { PromiseOrValue } from './util/promiseOrValue.js';
@@ -33,12 +34,15 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
   private readonly stats: { cacheHits: number };
   /** @internal true while `cacheKey` is the default, which `load` then inlines. */
   private readonly defaultIdentity: boolean;
+  /** @internal `hooks.onLoad`, if any. */
+  private readonly onLoad: DataloaderHooks['onLoad'];
 
   constructor(dataloader: Dataloader, params: P) {
     this.dataloader = dataloader;
     this.params = params;
     this.stats = dataloader._stats;
     this.defaultIdentity = this.cacheKey === Source.prototype.cacheKey;
+    this.onLoad = dataloader._scheduler.onLoad;
   }
 
   /**
@@ -90,12 +94,23 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
     const cached = this._cache.get(cacheKey);
     if (cached !== undefined) {
       if (cached.state !== PENDING) this.stats.cacheHits++;
+      if (this.onLoad !== undefined) this.reportLoad(key, this._open as Batch | null, true);
       return cached;
     }
     const slot = new Slot<V>(cacheKey);
     this._cache.set(cacheKey, slot);
     this.dataloader._scheduler.register(this as Source<unknown, unknown, unknown>, slot, key);
+    if (this.onLoad !== undefined) this.reportLoad(key, slot.owner as Batch | null, false);
     return slot;
+  }
+
+  /** @internal */
+  private reportLoad(key: K, batch: Batch | null, cached: boolean): void {
+    try {
+      this.onLoad?.(this as Source<unknown, unknown, unknown>, key, batch?.keys ?? null, cached);
+    } catch {
+      // Like onBatch: a reporting hook never fails the load it reports.
+    }
   }
 
   /** The values of `keys`, in key order, duplicates kept; fails with the first failed key. */
