@@ -6,7 +6,7 @@ import { Dataloader, Source } from 'graphql-codegen-batch/runtime';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deferred } from '../runtime/support.js';
-import { body, bounded, close, listen } from './support.js';
+import { body, bounded, close, listen, sseReader } from './support.js';
 
 interface UserRow {
   id: number;
@@ -63,29 +63,6 @@ const typeDefs = /* GraphQL */ `
     postEdited: Post!
   }
 `;
-
-/** Reads a server-sent-events response event by event (`event: next` data, parsed). */
-function sseReader(response: Response) {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  return async function next(): Promise<{ event: string; data: unknown }> {
-    for (;;) {
-      const end = text.indexOf('\n\n');
-      if (end >= 0) {
-        const block = text.slice(0, end);
-        text = text.slice(end + 2);
-        if (block.startsWith(':')) continue; // a keep-alive comment
-        const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        return { event, data: data === undefined || data === '' ? undefined : JSON.parse(data) };
-      }
-      const { value, done } = await reader.read();
-      if (done) throw new Error(`the stream ended; unread: ${JSON.stringify(text)}`);
-      text += decoder.decode(value, { stream: true });
-    }
-  };
-}
 
 let server: Server | undefined;
 afterEach(async () => {

@@ -29,6 +29,14 @@ export function usersByIds(db: Db, ids: readonly number[]): Promise<UserRow[]> {
   return db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ANY($1::int[])`, [ids]);
 }
 
+/** Mutation.renameUser: the renamed row, or none when there is no such user. */
+export function renameUser(db: Db, id: number, name: string): Promise<UserRow[]> {
+  return db.query<UserRow>(`UPDATE users SET name = $2 WHERE id = $1 RETURNING ${USER_COLUMNS}`, [
+    id,
+    name,
+  ]);
+}
+
 export function tagsByIds(db: Db, ids: readonly number[]): Promise<TagRow[]> {
   return db.query<TagRow>(`SELECT ${TAG_COLUMNS} FROM tags WHERE id = ANY($1::int[])`, [ids]);
 }
