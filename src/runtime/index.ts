@@ -21,6 +21,7 @@ export type {
 } from './prefetch/prefetch.js';
 export { createPrefetch } from './prefetch/prefetch.js';
 export type { ResolveInfoLike } from './prefetch/shapes.js';
+export type { FieldOf, Projection } from './projection.js';
 export type { BatchField } from './resolve.js';
 export { resolveEach, resolveMany, resolveNullable, resolveOne } from './resolve.js';
 export type { FetchResult, KeyOf, ParamsOf, SourceClass, ValueOf } from './source.js';
