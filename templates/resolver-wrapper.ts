@@ -18,7 +18,9 @@ export function renderWrapper(
     ? `, { ${wrapper.params.map((p) => `${p.name}: ${p.expr}`).join(', ')} }`
     : '';
   const keyName = wrapper.loadMethod === 'loadAll' ? 'keys' : 'key';
-  const load = `ctx.${dataloaderField}.with(sources.${wrapper.source}${paramsArg}).${wrapper.loadMethod}(${keyName})`;
+  // `project` (createBatchResolvers') reads the selection below the field only when the Source
+  // projects (`static projection`); for the others it returns undefined at once.
+  const load = `ctx.${dataloaderField}.with(sources.${wrapper.source}${paramsArg}).${wrapper.loadMethod}(${keyName}, project(info, sources.${wrapper.source}))`;
   const field = wrapper.batchField ? `batchFields['${wrapper.batchField}']` : '';
   const call =
     wrapper.helper === 'resolveOne'

@@ -104,7 +104,9 @@ export class Batch extends GeneratorStepper implements Waiter, SlotOwner {
     this.state = STEPPING;
     this.scheduler.batchStarted(this);
     const projection = this.projection();
-    const result = this.scheduler.callFetch(this, () => source.fetch(this.keys, projection as never));
+    const result = this.scheduler.callFetch(this, () =>
+      source.fetch(this.keys, projection as never),
+    );
     if (result.threw) return this.scheduler.failBatch(this, result.error);
     if (isGenerator(result.value)) {
       this.gen = result.value;

@@ -48,7 +48,12 @@ describe.each(modes)('$name: projection', (mode) => {
       dl.with(Users).load(2, ['email']),
       dl.with(Users).load(1, ['name', 'bio']),
     ]);
-    expect(log).toEqual([[[1, 2], ['name', 'email', 'bio']]]);
+    expect(log).toEqual([
+      [
+        [1, 2],
+        ['name', 'email', 'bio'],
+      ],
+    ]);
     // Every key of the batch gets the union: user 1's email too.
     expect(a).toEqual(TABLE[1]);
     expect(b?.email).toBe('brian@example.com');

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PostRow, UserRow, CommentRow, TagRow } from '../models.js';
 import type { Context } from '../context.js';
-import { createPrefetch, missingDataloader, resolveEach, resolveMany, resolveNullable, resolveOne, Source } from 'graphql-codegen-batch/runtime';
+import { createPrefetch, createProjection, missingDataloader, resolveEach, resolveMany, resolveNullable, resolveOne, Source } from 'graphql-codegen-batch/runtime';
 import type { BatchField, Dataloader, Prefetch, PrefetchOptions, PrefetchPlan, SourceClass } from 'graphql-codegen-batch/runtime';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -334,6 +334,10 @@ const batchPrefetchers = new WeakMap<object, Prefetch | null>();
  * no Promise for them. Results, errors and batches are the same with it off.
  * `options.prefetch`: `false` turns it off; `{ maxDepth: n }` looks at most n levels ahead.
  * Hand-written resolvers that return objects opt in with `withPrefetch`.
+ *
+ * Projection: a Source with `static projection = true` is given the fields each query reads
+ * of its values (the selection below the field, as model properties), merged per batch, as
+ * `fetch`'s second argument.
  */
 export function createBatchResolvers(
   sources: BatchSources,
@@ -343,12 +347,13 @@ export function createBatchResolvers(
     options.prefetch === false
       ? (value) => value
       : createPrefetch(batchPlan, sources, options.prefetch);
+  const project = createProjection(batchPlan);
   const resolvers = {
     Comment: {
       author: (parent, _args, ctx, info) => {
         const key = parent.authorId;
         try {
-          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Comment.author'], key, info), info, ctx.dataloader, ctx);
+          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key, project(info, sources.User)), batchFields['Comment.author'], key, info), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Comment.author', error);
         }
@@ -358,7 +363,7 @@ export function createBatchResolvers(
       author: (parent, _args, ctx, info) => {
         const key = parent.authorId;
         try {
-          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Post.author'], key, info), info, ctx.dataloader, ctx);
+          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key, project(info, sources.User)), batchFields['Post.author'], key, info), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.author', error);
         }
@@ -366,7 +371,7 @@ export function createBatchResolvers(
       comments: (parent, args, ctx, info) => {
         const key = parent.id;
         try {
-          return prefetch(resolveMany(ctx.dataloader.with(sources.CommentsByPost, { first: args.first }).load(key)), info, ctx.dataloader, ctx);
+          return prefetch(resolveMany(ctx.dataloader.with(sources.CommentsByPost, { first: args.first }).load(key, project(info, sources.CommentsByPost))), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.comments', error);
         }
@@ -374,7 +379,7 @@ export function createBatchResolvers(
       editor: (parent, _args, ctx, info) => {
         const key = parent.editorId;
         try {
-          return key == null ? null : prefetch(resolveNullable(ctx.dataloader.with(sources.User).load(key)), info, ctx.dataloader, ctx);
+          return key == null ? null : prefetch(resolveNullable(ctx.dataloader.with(sources.User).load(key, project(info, sources.User))), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.editor', error);
         }
@@ -382,7 +387,7 @@ export function createBatchResolvers(
       tags: (parent, _args, ctx, info) => {
         const keys = parent.tagIds;
         try {
-          return prefetch(resolveEach(ctx.dataloader.with(sources.Tag).loadAll(keys), batchFields['Post.tags'], keys, false, info), info, ctx.dataloader, ctx);
+          return prefetch(resolveEach(ctx.dataloader.with(sources.Tag).loadAll(keys, project(info, sources.Tag)), batchFields['Post.tags'], keys, false, info), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.tags', error);
         }
@@ -392,7 +397,7 @@ export function createBatchResolvers(
       post: (_parent, args, ctx, info) => {
         const key = args.id;
         try {
-          return prefetch(resolveNullable(ctx.dataloader.with(sources.Post).load(key)), info, ctx.dataloader, ctx);
+          return prefetch(resolveNullable(ctx.dataloader.with(sources.Post).load(key, project(info, sources.Post))), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Query.post', error);
         }
