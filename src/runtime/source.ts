@@ -132,6 +132,7 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
   }
 
   /**
+   * @internal
    * Whether a cached key can answer a load of `fields` (a projecting Source): a key whose batch
    * still takes keys can (the batch's fields widen); so can one fetched with everything, or with
    * every field asked for. Otherwise the key is fetched again, with the fields asked for.
