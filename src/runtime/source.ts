@@ -79,6 +79,8 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
   /**
    * Loads the values of `keys`, aligned with them (see FetchResult). Implementations may declare
    * the keys `readonly K[]` (DataLoader's signature) or `K[]`: the array is the batch's own.
+   * `projection.fields`: the fields the batch's loads asked for, when the class declares
+   * `static projection = true` (else null); a fetch that reads everything can leave it out.
    */
   abstract fetch(keys: readonly K[], projection: Projection<V>): FetchResult<V>;
 

@@ -24,7 +24,7 @@ import {
   parse,
 } from 'graphql';
 import { BatchAttributes, traceBatches } from 'graphql-codegen-batch/opentelemetry';
-import { type Dataloader, Source } from 'graphql-codegen-batch/runtime';
+import { createPrefetch, type Dataloader, Source } from 'graphql-codegen-batch/runtime';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deferred, modes, turns } from '../runtime/support.js';
 
@@ -343,6 +343,45 @@ describe.each(modes)('$name: traceBatches under a GraphQL execution', (mode) => 
     expect(batch?.links.map((l) => l.attributes)).toEqual([
       { 'graphql.selection.field.coordinate': 'Post.author' },
       { 'graphql.selection.field.coordinate': 'Post.author' },
+    ]);
+  });
+
+  it('with the lookahead prefetch, the link goes to the field that looked ahead', async () => {
+    fieldSpansStarted.length = 0;
+    const prefetch = createPrefetch(
+      { Post: { author: { source: 'User', keyPath: ['authorId'], list: false, params: [] } } },
+      { User: Users },
+    );
+    const prefetched = buildSchema(
+      'type User { name: String! } type Post { author: User! } type Query { posts: [Post!]! }',
+    );
+    const fields = (type: string) => (prefetched.getType(type) as GraphQLObjectType).getFields();
+    const { posts: postsField } = fields('Query');
+    const { author: authorField } = fields('Post');
+    if (postsField === undefined || authorField === undefined)
+      throw new Error('the schema has both');
+    postsField.resolve = traced<unknown, unknown, Ctx>('Query.posts', (_root, _args, ctx, info) =>
+      prefetch(posts, info, ctx.dataloader),
+    );
+    authorField.resolve = traced<{ authorId: number }, unknown, Ctx>(
+      'Post.author',
+      (post, _args, ctx) => ctx.dataloader.with(Users).load(post.authorId),
+    );
+    const dataloader = mode.create({ hooks: traceBatches() });
+    const result = await execute({
+      schema: prefetched,
+      document: parse('{ posts { author { name } } }'),
+      contextValue: { dataloader },
+    });
+    expect(result.errors).toBeUndefined();
+    const [batch] = exporter.getFinishedSpans().filter((s) => s.name.includes('Batch'));
+    const [postsSpan] = fieldSpansStarted;
+    expect(batch?.attributes['graphql.dataloader.batch.size']).toBe(3);
+    expect(batch?.links).toEqual([
+      {
+        context: postsSpan?.spanContext(),
+        attributes: { 'graphql.selection.field.coordinate': 'Query.posts' },
+      },
     ]);
   });
 });
