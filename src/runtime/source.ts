@@ -1,6 +1,6 @@
 import { type Batch, NEW } from './batch.js';
 import type { Dataloader, DataloaderHooks } from './dataloader.js';
-import { type Load, LoadList, LoadValue, PENDING, Slot } from './load.js';
+import { type Load, LoadList, LoadValue, PENDING, REJECTED, Slot } from './load.js';
 import type { FieldOf, Projection } from './projection.js';
 import { inspect } from './util/inspect.js';
 import type { PromiseOrValue } from './util/promiseOrValue.js';
@@ -137,7 +137,8 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
    * @internal
    * Whether a cached key can answer a load of `fields` (a projecting Source): a key whose batch
    * still takes keys can (the batch's fields widen); so can one fetched with everything, or with
-   * every field asked for. Otherwise the key is fetched again, with the fields asked for.
+   * every field asked for, and one whose outcome has no fields (an Error, or nothing found).
+   * Otherwise the key is fetched again, with the fields asked for.
    */
   private serves(cached: Slot<V>, fields: readonly string[] | undefined): boolean {
     if (cached.state === PENDING) {
@@ -146,7 +147,7 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
         owner.select(fields);
         return true;
       }
-    }
+    } else if (cached.state === REJECTED || cached.outcome == null) return true;
     const had = this._fetchedWith?.get(cached as Slot<unknown>);
     if (had === undefined) return true;
     if (fields === undefined) return false;

@@ -27,6 +27,7 @@ function users(projection = true) {
       log.push([[...ids], fields === null ? null : [...fields]]);
       // Only the columns asked for (and the key), as a SQL Source would read them.
       return ids.map((id) => {
+        if (id === 4) return new Error('user 4: no access');
         const row = TABLE[id];
         if (row === undefined) return null;
         if (fields === null) return { ...row };
@@ -118,6 +119,20 @@ describe.each(modes)('$name: projection', (mode) => {
     expect(dl.with(Users).load(1, ['bio']).settled).toBe(true);
     expect(dl.with(Users).load(1).settled).toBe(true);
     expect(log).toEqual([[[1], null]]);
+  });
+
+  it('an Error or a missing value (null) serves every later load: it has no fields', async () => {
+    const { Users, log } = users();
+    const dl = mode.create();
+    expect(await dl.with(Users).load(3, ['name'])).toBeNull();
+    expect(dl.with(Users).load(3).settled).toBe(true);
+    expect(dl.with(Users).load(3, ['email']).settled).toBe(true);
+    await expect(dl.with(Users).load(4, ['name'])).rejects.toThrow('user 4: no access');
+    expect(dl.with(Users).load(4).settled).toBe(true);
+    expect(log).toEqual([
+      [[3], ['name']],
+      [[4], ['name']],
+    ]);
   });
 
   it('loadAll carries the fields to each key', async () => {
