@@ -22,6 +22,10 @@ export function renderCreateBatchResolvers(plan: BatchPlan): string {
     ' * no Promise for them. Results, errors and batches are the same with it off.',
     ' * `options.prefetch`: `false` turns it off; `{ maxDepth: n }` looks at most n levels ahead.',
     ' * Hand-written resolvers that return objects opt in with `withPrefetch`.',
+    ' *',
+    ' * Projection: a Source with `static projection = true` is given the fields each query reads',
+    ' * of its values (the selection below the field, as model properties), merged per batch, as',
+    " * `fetch`'s second argument.",
     ' */',
     'export function createBatchResolvers(',
     '  sources: BatchSources,',
@@ -31,6 +35,7 @@ export function renderCreateBatchResolvers(plan: BatchPlan): string {
     '    options.prefetch === false',
     '      ? (value) => value',
     '      : createPrefetch(batchPlan, sources, options.prefetch);',
+    '  const project = createProjection(batchPlan);',
     '  const resolvers = {',
     ...plan.parents.flatMap((parent) => [
       `    ${parent.typeName}: {`,

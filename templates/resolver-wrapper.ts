@@ -19,7 +19,9 @@ export function renderWrapper(
   const keyName = plan.list ? 'keys' : 'key';
   const checked = nullTest(plan.key, keyName);
   const loaded = wrapper.nullCheck ? checked.loaded : keyName;
-  const load = `ctx.${dataloaderField}.with(sources.${plan.source}${paramsArg(plan.params)}).${plan.list ? 'loadAll' : 'load'}(${loaded})`;
+  // `project` (createBatchResolvers') reads the selection below the field only when the Source
+  // projects (`static projection`); for the others it returns undefined at once.
+  const load = `ctx.${dataloaderField}.with(sources.${plan.source}${paramsArg(plan.params)}).${plan.list ? 'loadAll' : 'load'}(${loaded}, project(info, sources.${plan.source}))`;
   const field = wrapper.batchField ? `batchFields['${wrapper.batchField}']` : '';
   const call =
     wrapper.helper === 'resolveOne'

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PostRow, UserRow, CommentRow } from '../fixtures/dataset.js';
 import type { OursContext } from '../contenders/ours.js';
-import { batchParams, createPrefetch, missingDataloader, resolveMany, resolveOne, Source } from 'graphql-codegen-batch/runtime';
+import { batchParams, createPrefetch, createProjection, missingDataloader, resolveMany, resolveOne, Source } from 'graphql-codegen-batch/runtime';
 import type { BatchField, Dataloader, Prefetch, PrefetchOptions, PrefetchPlan, SourceClass } from 'graphql-codegen-batch/runtime';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -247,6 +247,10 @@ const batchPrefetchers = new WeakMap<object, Prefetch | null>();
  * no Promise for them. Results, errors and batches are the same with it off.
  * `options.prefetch`: `false` turns it off; `{ maxDepth: n }` looks at most n levels ahead.
  * Hand-written resolvers that return objects opt in with `withPrefetch`.
+ *
+ * Projection: a Source with `static projection = true` is given the fields each query reads
+ * of its values (the selection below the field, as model properties), merged per batch, as
+ * `fetch`'s second argument.
  */
 export function createBatchResolvers(
   sources: BatchSources,
@@ -256,12 +260,13 @@ export function createBatchResolvers(
     options.prefetch === false
       ? (value) => value
       : createPrefetch(batchPlan, sources, options.prefetch);
+  const project = createProjection(batchPlan);
   const resolvers = {
     Comment: {
       author: (parent, _args, ctx, info) => {
         const key = parent.authorId;
         try {
-          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Comment.author'], key, info), info, ctx.dataloader, ctx);
+          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key, project(info, sources.User)), batchFields['Comment.author'], key, info), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Comment.author', error);
         }
@@ -271,7 +276,7 @@ export function createBatchResolvers(
       author: (parent, _args, ctx, info) => {
         const key = parent.authorId;
         try {
-          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Post.author'], key, info), info, ctx.dataloader, ctx);
+          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key, project(info, sources.User)), batchFields['Post.author'], key, info), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.author', error);
         }
@@ -279,7 +284,7 @@ export function createBatchResolvers(
       comments: (parent, args, ctx, info) => {
         const key = parent.id;
         try {
-          return prefetch(resolveMany(ctx.dataloader.with(sources.CommentsByPost, batchParams(args, ['first'])).load(key)), info, ctx.dataloader, ctx);
+          return prefetch(resolveMany(ctx.dataloader.with(sources.CommentsByPost, batchParams(args, ['first'])).load(key, project(info, sources.CommentsByPost))), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.comments', error);
         }

@@ -22,10 +22,12 @@ export interface ImportNeeds {
 export function runtimeImports(needs: ImportNeeds): { values: string[]; types: string[] } {
   if (needs.helpers.size === 0) return { values: [], types: [] };
   // createPrefetch and its types: every output with a @batch field emits the lookahead prefetch;
-  // missingDataloader: every wrapper names the context field when it has no Dataloader.
+  // missingDataloader: every wrapper names the context field when it has no Dataloader;
+  // createProjection: every wrapper passes the fields below it to a Source that projects.
   const values = [
     ...(needs.batchParams ? ['batchParams'] : []),
     'createPrefetch',
+    'createProjection',
     'missingDataloader',
     ...needs.helpers,
     'Source',

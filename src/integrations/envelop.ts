@@ -19,9 +19,9 @@ export type UseDataloaderOptions<TContext = Record<string, unknown>> =
   RequestDataloaderOptions<TContext>;
 
 /**
- * The Envelop / graphql-yoga plugin: each execution gets a new `Dataloader` (or
- * `AsyncDataloader`) at `context.dataloader`, aborted with the request (the HTTP request's
- * signal in Yoga, and graphql 17's `abortSignal` where the executor is given one).
+ * The Envelop / graphql-yoga plugin: each execution, and each event of a subscription, gets a
+ * new `Dataloader` (or `AsyncDataloader`) at `context.dataloader`, aborted with the request (the
+ * HTTP request's signal in Yoga, and graphql 17's `abortSignal` where the executor is given one).
  *
  * ```ts
  * const yoga = createYoga({ schema, plugins: [useDataloader({ stats: true })] });
@@ -34,22 +34,20 @@ export function useDataloader<TContext extends Record<string, any> = Record<stri
   const settings = getValidSettings('useDataloader', options);
   const { field, statsKey } = settings;
 
+  // The execution's context object itself: envelop extends it in place, so the Sources'
+  // `this.context` is the object the resolvers receive, `dataloader` included.
+  const create = (context: TContext, args: object) =>
+    createRequestDataloader(settings, context, settings.optionsFor(context), [
+      signalOf((context as { request?: unknown }).request),
+      signalOf(args, 'abortSignal'), // graphql 17
+      signalOf(args, 'signal'), // graphql-tools' executor, Yoga's useExecutionCancellation
+    ]);
+
   return {
     onExecute({ args, context, extendContext }) {
       if (settings.clearMutations && args.schema)
         clearCacheBetweenMutationFields(args.schema, field);
-      // The execution's context object itself: envelop extends it in place, so the Sources'
-      // `this.context` is the object the resolvers receive, `dataloader` included.
-      const { dataloader, stats } = createRequestDataloader(
-        settings,
-        context,
-        settings.optionsFor(context),
-        [
-          signalOf((context as { request?: unknown }).request),
-          signalOf(args, 'abortSignal'), // graphql 17
-          signalOf(args, 'signal'), // graphql-tools' executor, Yoga's useExecutionCancellation
-        ],
-      );
+      const { dataloader, stats } = create(context, args);
       extendContext({ [field]: dataloader } as Partial<TContext>);
       if (stats === null || statsKey === null) return;
       return {
@@ -65,6 +63,56 @@ export function useDataloader<TContext extends Record<string, any> = Record<stri
           return undefined;
         },
       };
+    },
+
+    // A subscription executes its selection once per event, all with one context object. Each
+    // event gets a Dataloader of its own, put at `context[field]` when the event is asked for
+    // (graphql-js and graphql-tools execute an event only when the stream is read), so values
+    // cached for one event are never served to the next: the data may have changed in between.
+    // The subscribe resolver (setting the stream up) gets one too.
+    onSubscribe({ args, context, extendContext }) {
+      let current = create(context, args);
+      extendContext({ [field]: current.dataloader } as Partial<TContext>);
+      const target = context as Record<string, unknown>;
+      const fresh = () => {
+        current = create(context, args);
+        target[field] = current.dataloader;
+      };
+      return {
+        onSubscribeResult({ result, setResult }) {
+          if (!isAsyncIterable(result)) return undefined;
+          setResult(freshPerEvent(result, fresh));
+          if (statsKey === null) return undefined;
+          return {
+            onNext({ result: event, setResult: setEvent }) {
+              const { dataloader, stats } = current;
+              if (stats !== null) setEvent(withStats(event, statsKey, stats, dataloader));
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+/** `events`, calling `fresh` before each event is asked for. */
+function freshPerEvent<T>(events: AsyncIterable<T>, fresh: () => void): AsyncIterableIterator<T> {
+  const iterator = events[Symbol.asyncIterator]();
+  return {
+    next() {
+      fresh();
+      return iterator.next();
+    },
+    return(value?: unknown) {
+      return iterator.return
+        ? iterator.return(value)
+        : Promise.resolve({ done: true, value: value as T });
+    },
+    throw(error?: unknown) {
+      return iterator.throw ? iterator.throw(error) : Promise.reject(error);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
     },
   };
 }

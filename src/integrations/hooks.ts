@@ -8,14 +8,16 @@ export type AnySource = Source<unknown, unknown, unknown>;
 /**
  * Combines several hooks objects into one. `wrapFetch`es nest in argument order (the first is
  * outermost); every `onBatch` runs, in argument order, and one that throws does not stop the
- * others. `undefined` entries are skipped, so optional hooks can be passed as they are.
+ * others; so does every `onLoad`. `undefined` entries are skipped, so optional hooks can be passed as they are.
  */
 export function composeHooks(...list: ReadonlyArray<DataloaderHooks | undefined>): DataloaderHooks {
   const wraps: NonNullable<DataloaderHooks['wrapFetch']>[] = [];
   const reports: NonNullable<DataloaderHooks['onBatch']>[] = [];
+  const loads: NonNullable<DataloaderHooks['onLoad']>[] = [];
   for (const hooks of list) {
     if (hooks?.wrapFetch) wraps.push(hooks.wrapFetch);
     if (hooks?.onBatch) reports.push(hooks.onBatch);
+    if (hooks?.onLoad) loads.push(hooks.onLoad);
   }
   const composed: DataloaderHooks = {};
   if (wraps.length === 1)
@@ -40,6 +42,18 @@ export function composeHooks(...list: ReadonlyArray<DataloaderHooks | undefined>
           report(event);
         } catch {
           // Same rule as the runtime's: a reporting hook never fails the request or its peers.
+        }
+      }
+    };
+  }
+  if (loads.length === 1) composed.onLoad = loads[0] as NonNullable<DataloaderHooks['onLoad']>;
+  else if (loads.length > 1) {
+    composed.onLoad = (source, key, batch, cached) => {
+      for (const report of loads) {
+        try {
+          report(source, key, batch, cached);
+        } catch {
+          // As for onBatch.
         }
       }
     };

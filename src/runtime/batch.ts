@@ -1,5 +1,6 @@
 import type { Slot, SlotOwner, Waiter } from './load.js';
 import { WAIT_FETCH } from './load.js';
+import { EVERYTHING } from './projection.js';
 import type { Scheduler } from './scheduler.js';
 import type { Source } from './source.js';
 import { GeneratorStepper, type StepMode, THREW, THROW_STEP } from './stepping.js';
@@ -52,6 +53,11 @@ export class Batch extends GeneratorStepper implements Waiter, SlotOwner {
   /** The generator can be stepped again (what it waited on has settled). */
   resumable = false;
   startedAt = 0;
+  /**
+   * The fields its loads asked for, for a Source that projects: undefined until a load says,
+   * null once one asks for everything (see projection.ts).
+   */
+  fields: Set<string> | null | undefined = undefined;
 
   constructor(source: AnySource, scheduler: Scheduler, maxSize: number) {
     super();
@@ -67,6 +73,25 @@ export class Batch extends GeneratorStepper implements Waiter, SlotOwner {
     slot.owner = this;
   }
 
+  /** A load of a projecting Source joined (or found its key in) this batch: widen its fields. */
+  select(fields: readonly string[] | undefined): void {
+    const own = this.fields;
+    if (own === null) return;
+    if (fields === undefined) this.fields = null;
+    else if (own === undefined) this.fields = new Set(fields);
+    else for (const field of fields) own.add(field);
+  }
+
+  /** What fetch receives next to the keys; records which fields the keys' values will hold. */
+  private projection(): { readonly fields: ReadonlySet<string> | null } {
+    const fields = this.fields;
+    if (fields === undefined || fields === null) return EVERYTHING;
+    const source = this.source;
+    if (source._fetchedWith === null) source._fetchedWith = new WeakMap();
+    for (const slot of this.slots) source._fetchedWith.set(slot, fields);
+    return { fields };
+  }
+
   /** A waiter parked on one of this batch's keys: the scheduler may move the batch up. */
   parked(_slot: Slot<unknown>, waiter: Waiter): void {
     this.scheduler.parked(this, waiter);
@@ -78,7 +103,10 @@ export class Batch extends GeneratorStepper implements Waiter, SlotOwner {
     if (source._open === this) source._open = null;
     this.state = STEPPING;
     this.scheduler.batchStarted(this);
-    const result = this.scheduler.callFetch(this, () => source.fetch(this.keys));
+    const projection = this.projection();
+    const result = this.scheduler.callFetch(this, () =>
+      source.fetch(this.keys, projection as never),
+    );
     if (result.threw) return this.scheduler.failBatch(this, result.error);
     if (isGenerator(result.value)) {
       this.gen = result.value;

@@ -32,6 +32,20 @@ export interface DataloaderHooks {
   ) => unknown;
   /** Reports each settled batch (tracing, metrics). Errors it throws are ignored. */
   onBatch?: (event: BatchEvent) => void;
+  /**
+   * Reports each `load` (and each key of `loadAll`), as it is made, so tracing can tell which
+   * code asked for a batch's keys. `batch` is the keys array of the batch it belongs to (the
+   * array `wrapFetch` and `onBatch` receive): the batch a new key joined or, for a load the
+   * cache answered (`cached`: a value, an error, or a key already being loaded), the batch of
+   * that source still taking keys, or null when there is none. Errors it throws are ignored.
+   * Unset, loads cost nothing extra.
+   */
+  onLoad?: (
+    source: Source<unknown, unknown, unknown>,
+    key: unknown,
+    batch: readonly unknown[] | null,
+    cached: boolean,
+  ) => void;
 }
 
 export interface DataloaderOptions {

@@ -21,7 +21,10 @@ export type {
   PrefetchPlan,
 } from './prefetch/prefetch.js';
 export { createPrefetch } from './prefetch/prefetch.js';
+export type { Project } from './prefetch/projection.js';
+export { createProjection } from './prefetch/projection.js';
 export type { ResolveInfoLike } from './prefetch/shapes.js';
+export type { FieldOf, Projection } from './projection.js';
 export type { BatchField } from './resolve.js';
 export {
   batchParams,

@@ -9,6 +9,7 @@ import {
   sizeLimitOf,
   sourceName,
 } from './batch.js';
+import type { DataloaderHooks } from './dataloader.js';
 import { findDeadlock } from './deadlock.js';
 import { fetchShapeError } from './errors.js';
 import { type Call, FetchHooks } from './fetch-hooks.js';
@@ -88,10 +89,13 @@ export class Scheduler implements Stepper {
   private expiring: (AnySource | Slot<unknown>)[] = [];
 
   private readonly hooks: FetchHooks;
+  /** `hooks.onLoad`, read by Source#load. */
+  readonly onLoad: DataloaderHooks['onLoad'];
 
   constructor(options: SchedulerOptions) {
     this.options = options;
     this.hooks = new FetchHooks(options.hooks);
+    this.onLoad = options.hooks?.onLoad;
   }
 
   /** How many batches of one run may be in flight (see moves.ts). */

@@ -1,5 +1,7 @@
-import type { Dataloader } from './dataloader.js';
-import { type Load, LoadList, LoadValue, PENDING, Slot } from './load.js';
+import { type Batch, NEW } from './batch.js';
+import type { Dataloader, DataloaderHooks } from './dataloader.js';
+import { type Load, LoadList, LoadValue, PENDING, REJECTED, Slot } from './load.js';
+import type { FieldOf, Projection } from './projection.js';
 import { inspect } from './util/inspect.js';
 import type { PromiseOrValue } from './util/promiseOrValue.js';
 import { identityOf, inCall } from './util/stableKey.js';
@@ -22,6 +24,15 @@ export type FetchResult<V> =
  * context (`this.context`: what `new Dataloader({ context })` was given).
  */
 export abstract class Source<K, V, P = undefined, C = unknown> {
+  /**
+   * True in a Source whose `fetch` reads only the fields its batch asked for (its second
+   * argument, `projection.fields`). Loads then carry the fields their callers read, and a value
+   * fetched with some fields serves later loads of those fields only: a load that asks for
+   * others (or for everything) fetches the key again. Default false: every fetch reads
+   * everything and `projection.fields` is null.
+   */
+  static readonly projection: boolean = false;
+
   readonly dataloader: Dataloader;
   readonly params: P;
   /** @internal cache key → the key's Load; holds values, errors and in-flight keys. */
@@ -33,12 +44,20 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
   private readonly stats: { cacheHits: number };
   /** @internal true while `cacheKey` is the default, which `load` then inlines. */
   private readonly defaultIdentity: boolean;
+  /** @internal `hooks.onLoad`, if any. */
+  private readonly onLoad: DataloaderHooks['onLoad'];
+  /** @internal the class's `static projection`. */
+  private readonly projects: boolean;
+  /** @internal keys fetched (or being fetched) with only some fields → those fields. */
+  _fetchedWith: WeakMap<Slot<unknown>, ReadonlySet<string>> | null = null;
 
   constructor(dataloader: Dataloader, params: P) {
     this.dataloader = dataloader;
     this.params = params;
     this.stats = dataloader._stats;
     this.defaultIdentity = this.cacheKey === Source.prototype.cacheKey;
+    this.onLoad = dataloader._scheduler.onLoad;
+    this.projects = (this.constructor as { projection?: unknown }).projection === true;
   }
 
   /**
@@ -60,8 +79,10 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
   /**
    * Loads the values of `keys`, aligned with them (see FetchResult). Implementations may declare
    * the keys `readonly K[]` (DataLoader's signature) or `K[]`: the array is the batch's own.
+   * `projection.fields`: the fields the batch's loads asked for, when the class declares
+   * `static projection = true` (else null); a fetch that reads everything can leave it out.
    */
-  abstract fetch(keys: readonly K[]): FetchResult<V>;
+  abstract fetch(keys: readonly K[], projection: Projection<V>): FetchResult<V>;
 
   /**
    * The identity of a key for caching and deduplication (GraphQL-Ruby `result_key_for`).
@@ -79,8 +100,10 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
   /**
    * The value of `key`. The key is registered at once, so loads made before anything waits
    * share a batch; a cached key (value or error) returns a settled Load that never waits.
+   * `fields`: the fields of the value the caller reads, for a Source that projects (see
+   * `static projection`); without them, everything. Other Sources ignore them.
    */
-  load(key: K): Load<V> {
+  load(key: K, fields?: readonly FieldOf<V>[]): Load<V> {
     let cacheKey: unknown;
     try {
       cacheKey = this.defaultIdentity ? identityOf(key) : this.cacheKey(key);
@@ -88,21 +111,55 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
       throw inCall(error, () => `${this.constructor.name}.load(${inspect(key)})`);
     }
     const cached = this._cache.get(cacheKey);
-    if (cached !== undefined) {
+    if (cached !== undefined && (!this.projects || this.serves(cached, fields))) {
       if (cached.state !== PENDING) this.stats.cacheHits++;
+      if (this.onLoad !== undefined) this.reportLoad(key, this._open as Batch | null, true);
       return cached;
     }
     const slot = new Slot<V>(cacheKey);
     this._cache.set(cacheKey, slot);
     this.dataloader._scheduler.register(this as Source<unknown, unknown, unknown>, slot, key);
+    if (this.projects) (slot.owner as Batch | null)?.select(fields);
+    if (this.onLoad !== undefined) this.reportLoad(key, slot.owner as Batch | null, false);
     return slot;
   }
 
+  /** @internal */
+  private reportLoad(key: K, batch: Batch | null, cached: boolean): void {
+    try {
+      this.onLoad?.(this as Source<unknown, unknown, unknown>, key, batch?.keys ?? null, cached);
+    } catch {
+      // Like onBatch: a reporting hook never fails the load it reports.
+    }
+  }
+
+  /**
+   * @internal
+   * Whether a cached key can answer a load of `fields` (a projecting Source): a key whose batch
+   * still takes keys can (the batch's fields widen); so can one fetched with everything, or with
+   * every field asked for, and one whose outcome has no fields (an Error, or nothing found).
+   * Otherwise the key is fetched again, with the fields asked for.
+   */
+  private serves(cached: Slot<V>, fields: readonly string[] | undefined): boolean {
+    if (cached.state === PENDING) {
+      const owner = cached.owner as Batch | null;
+      if (owner !== null && owner.state === NEW) {
+        owner.select(fields);
+        return true;
+      }
+    } else if (cached.state === REJECTED || cached.outcome == null) return true;
+    const had = this._fetchedWith?.get(cached as Slot<unknown>);
+    if (had === undefined) return true;
+    if (fields === undefined) return false;
+    for (const field of fields) if (!had.has(field)) return false;
+    return true;
+  }
+
   /** The values of `keys`, in key order, duplicates kept; fails with the first failed key. */
-  loadAll(keys: readonly K[]): Load<V[]> {
+  loadAll(keys: readonly K[], fields?: readonly FieldOf<V>[]): Load<V[]> {
     if (keys.length === 0) return new LoadValue<V[]>([]);
     const parts: Load<V>[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) parts[i] = this.load(keys[i] as K);
+    for (let i = 0; i < keys.length; i++) parts[i] = this.load(keys[i] as K, fields);
     return new LoadList<V>(parts);
   }
 

@@ -153,3 +153,26 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export function body(query: string, variables: Record<string, unknown> = {}): string {
   return JSON.stringify({ query, variables });
 }
+
+/** Reads a server-sent-events response event by event (`event: next` data, parsed). */
+export function sseReader(response: Response) {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  return async function next(): Promise<{ event: string; data: unknown }> {
+    for (;;) {
+      const end = text.indexOf('\n\n');
+      if (end >= 0) {
+        const block = text.slice(0, end);
+        text = text.slice(end + 2);
+        if (block.startsWith(':')) continue; // a keep-alive comment
+        const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        return { event, data: data === undefined || data === '' ? undefined : JSON.parse(data) };
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`the stream ended; unread: ${JSON.stringify(text)}`);
+      text += decoder.decode(value, { stream: true });
+    }
+  };
+}

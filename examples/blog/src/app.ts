@@ -4,13 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { useDataloader } from 'graphql-codegen-batch/envelop';
 import {
+  createPubSub,
   createSchema,
   createYoga,
   isAsyncIterable,
   type Plugin,
   type YogaServerOptions,
 } from 'graphql-yoga';
-import type { Context } from './context.js';
+import type { BlogEvents, Context } from './context.js';
 import { CountingDb, type Db } from './db.js';
 import { naiveResolvers } from './naive.js';
 import { batchedResolvers } from './resolvers.js';
@@ -33,6 +34,8 @@ export interface AppOptions {
    * are logged there, with their message and stack. Default: the console.
    */
   readonly logging?: YogaServerOptions<object, Context>['logging'];
+  /** The app's pub/sub (default: a new `createPubSub()`): apps that share one share events. */
+  readonly events?: BlogEvents;
 }
 
 export function createApp(db: Db, resolverSet: ResolverSet = 'batched', options: AppOptions = {}) {
@@ -40,10 +43,12 @@ export function createApp(db: Db, resolverSet: ResolverSet = 'batched', options:
     typeDefs,
     resolvers: resolverSet === 'batched' ? batchedResolvers : naiveResolvers,
   });
+  const events: BlogEvents = options.events ?? createPubSub();
   return createYoga({
     schema,
-    context: () => ({ db: new CountingDb(db) }),
-    // A Dataloader per execution at context.dataloader, whose Sources see this context.
+    context: () => ({ db: new CountingDb(db), events }),
+    // A Dataloader per execution (and per subscription event) at context.dataloader, whose
+    // Sources see this context.
     plugins: [useDataloader<Context>(), reportStats()],
     // Yoga's default error masking: a NOT_FOUND of the generated resolvers and the example's
     // BAD_USER_INPUT (errors.ts) are GraphQLErrors, shown as they are; anything else reaches the

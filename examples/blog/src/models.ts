@@ -39,6 +39,8 @@ export interface CommentRow {
 // The column lists of each row type, written once and shared by the batched Sources and the
 // naive resolvers, so both read exactly the same rows.
 export const USER_COLUMNS = 'id, name, email';
+/** UserRow's properties are its columns, in table order (Users' projection picks from these). */
+export const USER_FIELDS = ['id', 'name', 'email'] as const satisfies readonly (keyof UserRow)[];
 export const TAG_COLUMNS = 'id, name';
 export const POST_COLUMNS =
   'id, title, author_id AS "authorId", editor_id AS "editorId", tag_ids AS "tagIds"';

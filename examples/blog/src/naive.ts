@@ -3,6 +3,7 @@
 // (not compute) how many statements batching saves.
 import { orderByKeys } from 'graphql-codegen-batch/runtime';
 import type { Resolvers } from './generated/graphql.js';
+import { liveResolvers } from './live.js';
 import type { UserRow } from './models.js';
 import {
   commentCounts,
@@ -46,6 +47,7 @@ export const naiveResolvers: Resolvers = {
     author: async (comment, _args, ctx) =>
       requireUser(await usersByIds(ctx.db, [comment.authorId]), comment.authorId),
   },
+  ...liveResolvers,
 };
 
 function requireUser(rows: UserRow[], id: number): UserRow {

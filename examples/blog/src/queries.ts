@@ -10,6 +10,7 @@ import {
   TAG_COLUMNS,
   type TagRow,
   USER_COLUMNS,
+  USER_FIELDS,
   type UserRow,
 } from './models.js';
 
@@ -25,8 +26,28 @@ export async function firstPosts(db: Db, first: number | null | undefined): Prom
   return db.query<PostRow>(`SELECT ${POST_COLUMNS} FROM posts ORDER BY id LIMIT $1`, [limit]);
 }
 
-export function usersByIds(db: Db, ids: readonly number[]): Promise<UserRow[]> {
-  return db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ANY($1::int[])`, [ids]);
+/**
+ * The users of `ids`, with the columns `fields` names (and `id`, which orders the rows by key),
+ * or every column when `fields` is null. Rows read with some columns lack the others.
+ */
+export function usersByIds(
+  db: Db,
+  ids: readonly number[],
+  fields: ReadonlySet<keyof UserRow> | null = null,
+): Promise<UserRow[]> {
+  const columns =
+    fields === null
+      ? USER_COLUMNS
+      : USER_FIELDS.filter((column) => column === 'id' || fields.has(column)).join(', ');
+  return db.query<UserRow>(`SELECT ${columns} FROM users WHERE id = ANY($1::int[])`, [ids]);
+}
+
+/** Mutation.renameUser: the renamed row, or none when there is no such user. */
+export function renameUser(db: Db, id: number, name: string): Promise<UserRow[]> {
+  return db.query<UserRow>(`UPDATE users SET name = $2 WHERE id = $1 RETURNING ${USER_COLUMNS}`, [
+    id,
+    name,
+  ]);
 }
 
 export function tagsByIds(db: Db, ids: readonly number[]): Promise<TagRow[]> {

@@ -3,6 +3,7 @@
 // lookahead prefetch (withPrefetch): the authors, editors, tags and comments below it load with
 // the same batches as without it, and then resolve synchronously.
 import { createBatchResolvers, type Resolvers, withPrefetch } from './generated/graphql.js';
+import { liveResolvers } from './live.js';
 import { firstPosts } from './queries.js';
 import { sources } from './sources.js';
 
@@ -14,4 +15,5 @@ export const batchedResolvers: Resolvers = {
     ...batched.Query,
     posts: withPrefetch(batched, (_parent, args, ctx) => firstPosts(ctx.db, args.first)),
   },
+  ...liveResolvers,
 };

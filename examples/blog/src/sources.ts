@@ -3,7 +3,7 @@
 // key that one round of the query asked for and answers with one value per key, in key order.
 // `this.context` is the request's Context (the generated classes carry its type), so
 // `this.context.db` is the request's database handle.
-import { groupByKeys, orderByKeys } from 'graphql-codegen-batch/runtime';
+import { groupByKeys, orderByKeys, type Projection } from 'graphql-codegen-batch/runtime';
 import {
   type BatchSources,
   CommentsByPostSource,
@@ -12,7 +12,7 @@ import {
   TagSource,
   UserSource,
 } from './generated/graphql.js';
-import type { PostRow } from './models.js';
+import type { PostRow, UserRow } from './models.js';
 import {
   commentCounts,
   commentLimit,
@@ -23,10 +23,17 @@ import {
   usersByIds,
 } from './queries.js';
 
-/** Post.author, Post.editor and Comment.author: one statement for all the users of a round. */
+/**
+ * Post.author, Post.editor and Comment.author: one statement for all the users of a round. It
+ * projects: `fields` is what the query selects below those fields (`author { name }` → name),
+ * over every load of the batch, so the statement reads only those columns; null (a load that
+ * named no fields, such as the subscription's) reads them all.
+ */
 export class Users extends UserSource {
-  async fetch(ids: number[]) {
-    const rows = await usersByIds(this.context.db, ids);
+  static override readonly projection = true;
+
+  async fetch(ids: number[], { fields }: Projection<UserRow | null>) {
+    const rows = await usersByIds(this.context.db, ids, fields);
     return orderByKeys(ids, rows, (user) => user.id);
   }
 }

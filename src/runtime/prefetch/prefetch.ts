@@ -10,6 +10,7 @@ import { batchParams } from '../resolve.js';
 import type { Source, SourceClass } from '../source.js';
 import { isPromiseLike } from '../util/isPromiseLike.js';
 import type { PromiseOrValue } from '../util/promiseOrValue.js';
+import { createFieldsBelow, type FieldsBelow } from './projection.js';
 import { collectSubfields, concreteType } from './selection.js';
 import {
   type FieldDefLike,
@@ -84,6 +85,7 @@ export function createPrefetch(
   // Per request: which (object, field node) pairs a walk has covered, so the children's own
   // wrappers return at once instead of walking their subtrees again (O(size × depth)).
   const covered = new WeakMap<Dataloader, Covered>();
+  const fieldsBelow = createFieldsBelow(plan);
 
   const start = <T>(value: T, info: ResolveInfoLike, dl: Dataloader, context: unknown) => {
     if (value === null || typeof value !== 'object') return value;
@@ -92,7 +94,7 @@ export function createPrefetch(
       seen = new WeakMap();
       covered.set(dl, seen);
     } else if (isCovered(seen, value, info.fieldNodes[0] as object)) return value;
-    const walk = new Walk(plan, sources, info, dl, context, maxDepth, seen);
+    const walk = new Walk(plan, sources, info, dl, context, maxDepth, seen, fieldsBelow);
     walk.visit(value, info.returnType, info.fieldNodes, 0);
     const pending = walk.drain();
     return pending === undefined ? value : pending.then(() => value);
@@ -136,6 +138,7 @@ class Walk {
     private readonly context: unknown,
     private readonly maxDepth: number,
     private readonly covered: Covered,
+    private readonly fieldsBelow: FieldsBelow,
   ) {
     this.variables = variablesOf(info);
   }
@@ -225,11 +228,15 @@ class Walk {
       else source = this.dl.with(SourceClass, batchParams(args ?? {}, field.params) as never);
       byNode.set(node, source);
     }
+    // What the child's wrapper will pass too, so its load finds this one's value sufficient.
+    const fields = (SourceClass as { projection?: boolean }).projection
+      ? (this.fieldsBelow(this.info, def.type, nodes) as readonly never[] | undefined)
+      : undefined;
     let slots: Slot<unknown>[];
     if (field.list) {
       if (!Array.isArray(key)) return;
-      slots = key.map((k) => source.load(k) as Slot<unknown>);
-    } else slots = [source.load(key) as Slot<unknown>];
+      slots = key.map((k) => source.load(k, fields) as Slot<unknown>);
+    } else slots = [source.load(key, fields) as Slot<unknown>];
     this.pending.push({ slots, source, list: field.list, type: def.type, nodes, depth });
   }
 

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PostRow, UserRow, CommentRow, TagRow, PostStatsRow } from '../models.js';
 import type { Context } from '../context.js';
-import { batchParams, createPrefetch, missingDataloader, resolveEach, resolveMany, resolveNullable, resolveOne, Source } from 'graphql-codegen-batch/runtime';
+import { batchParams, createPrefetch, createProjection, missingDataloader, resolveEach, resolveMany, resolveNullable, resolveOne, Source } from 'graphql-codegen-batch/runtime';
 import type { BatchField, Dataloader, Prefetch, PrefetchOptions, PrefetchPlan, SourceClass } from 'graphql-codegen-batch/runtime';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -20,6 +20,18 @@ export type Comment = {
   author: User;
   body: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Renames a user (null: no such user); each subscriber of userRenamed gets an event. */
+  renameUser?: Maybe<User>;
+};
+
+
+export type MutationRenameUserArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
 };
 
 export type Post = {
@@ -60,6 +72,12 @@ export type QueryPostArgs = {
 
 export type QueryPostsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The user of each renameUser, read when the event is delivered, with a Dataloader per event. */
+  userRenamed: User;
 };
 
 export type Tag = {
@@ -150,10 +168,12 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Comment: ResolverTypeWrapper<CommentRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Post: ResolverTypeWrapper<PostRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PostStats: ResolverTypeWrapper<PostStatsRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tag: ResolverTypeWrapper<TagRow>;
   User: ResolverTypeWrapper<UserRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -164,10 +184,12 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Comment: CommentRow;
   ID: Scalars['ID']['output'];
+  Mutation: Record<PropertyKey, never>;
   Post: PostRow;
   Int: Scalars['Int']['output'];
   PostStats: PostStatsRow;
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
   Tag: TagRow;
   User: UserRow;
   String: Scalars['String']['output'];
@@ -186,6 +208,10 @@ export type CommentResolvers<ContextType = Context, ParentType extends Resolvers
   author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  renameUser?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationRenameUserArgs, 'id' | 'name'>>;
 };
 
 export type PostResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Post'] = ResolversParentTypes['Post']> = {
@@ -208,6 +234,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   posts?: Resolver<Array<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<QueryPostsArgs, 'first'>>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  userRenamed?: SubscriptionResolver<ResolversTypes['User'], "userRenamed", ParentType, ContextType>;
+};
+
 export type TagResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Tag'] = ResolversParentTypes['Tag']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -221,9 +251,11 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type Resolvers<ContextType = Context> = {
   Comment?: CommentResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Post?: PostResolvers<ContextType>;
   PostStats?: PostStatsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Tag?: TagResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
@@ -339,6 +371,10 @@ const batchPrefetchers = new WeakMap<object, Prefetch | null>();
  * no Promise for them. Results, errors and batches are the same with it off.
  * `options.prefetch`: `false` turns it off; `{ maxDepth: n }` looks at most n levels ahead.
  * Hand-written resolvers that return objects opt in with `withPrefetch`.
+ *
+ * Projection: a Source with `static projection = true` is given the fields each query reads
+ * of its values (the selection below the field, as model properties), merged per batch, as
+ * `fetch`'s second argument.
  */
 export function createBatchResolvers(
   sources: BatchSources,
@@ -348,12 +384,13 @@ export function createBatchResolvers(
     options.prefetch === false
       ? (value) => value
       : createPrefetch(batchPlan, sources, options.prefetch);
+  const project = createProjection(batchPlan);
   const resolvers = {
     Comment: {
       author: (parent, _args, ctx, info) => {
         const key = parent.authorId;
         try {
-          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Comment.author'], key, info), info, ctx.dataloader, ctx);
+          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key, project(info, sources.User)), batchFields['Comment.author'], key, info), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Comment.author', error);
         }
@@ -363,7 +400,7 @@ export function createBatchResolvers(
       author: (parent, _args, ctx, info) => {
         const key = parent.authorId;
         try {
-          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key), batchFields['Post.author'], key, info), info, ctx.dataloader, ctx);
+          return prefetch(resolveOne(ctx.dataloader.with(sources.User).load(key, project(info, sources.User)), batchFields['Post.author'], key, info), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.author', error);
         }
@@ -371,7 +408,7 @@ export function createBatchResolvers(
       comments: (parent, args, ctx, info) => {
         const key = parent.id;
         try {
-          return prefetch(resolveMany(ctx.dataloader.with(sources.CommentsByPost, batchParams(args, ['first'])).load(key)), info, ctx.dataloader, ctx);
+          return prefetch(resolveMany(ctx.dataloader.with(sources.CommentsByPost, batchParams(args, ['first'])).load(key, project(info, sources.CommentsByPost))), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.comments', error);
         }
@@ -379,7 +416,7 @@ export function createBatchResolvers(
       editor: (parent, _args, ctx, info) => {
         const key = parent.editorId;
         try {
-          return key == null ? null : prefetch(resolveNullable(ctx.dataloader.with(sources.User).load(key)), info, ctx.dataloader, ctx);
+          return key == null ? null : prefetch(resolveNullable(ctx.dataloader.with(sources.User).load(key, project(info, sources.User))), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.editor', error);
         }
@@ -387,7 +424,7 @@ export function createBatchResolvers(
       stats: (parent, _args, ctx, info) => {
         const key = parent;
         try {
-          return prefetch(resolveOne(ctx.dataloader.with(sources.PostStats).load(key), batchFields['Post.stats'], key, info), info, ctx.dataloader, ctx);
+          return prefetch(resolveOne(ctx.dataloader.with(sources.PostStats).load(key, project(info, sources.PostStats)), batchFields['Post.stats'], key, info), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.stats', error);
         }
@@ -395,7 +432,7 @@ export function createBatchResolvers(
       tags: (parent, _args, ctx, info) => {
         const keys = parent.tagIds;
         try {
-          return prefetch(resolveEach(ctx.dataloader.with(sources.Tag).loadAll(keys), batchFields['Post.tags'], keys, false, info), info, ctx.dataloader, ctx);
+          return prefetch(resolveEach(ctx.dataloader.with(sources.Tag).loadAll(keys, project(info, sources.Tag)), batchFields['Post.tags'], keys, false, info), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Post.tags', error);
         }
@@ -405,7 +442,7 @@ export function createBatchResolvers(
       post: (_parent, args, ctx, info) => {
         const key = args.id;
         try {
-          return prefetch(resolveNullable(ctx.dataloader.with(sources.Post).load(key)), info, ctx.dataloader, ctx);
+          return prefetch(resolveNullable(ctx.dataloader.with(sources.Post).load(key, project(info, sources.Post))), info, ctx.dataloader, ctx);
         } catch (error) {
           throw missingDataloader(ctx, 'dataloader', 'The @batch resolver of Query.post', error);
         }
