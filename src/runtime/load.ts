@@ -79,6 +79,9 @@ export abstract class Load<V> implements PromiseLike<V>, Iterator<unknown, V, un
   }
 }
 
+/** The result of `next()` on a settled slot, refilled on each call (see Slot#next). */
+const SETTLED: { readonly done: true; value: unknown } = { done: true, value: undefined };
+
 /**
  * The cache entry of one key of one Source: the Load that `source.load(key)` returns. Kept
  * small (five fields), since a request can hold tens of thousands of them.
@@ -92,8 +95,6 @@ export class Slot<V> extends Load<V> {
   /** The batch that will deliver this key, while it is pending (the scheduler's business). */
   owner: SlotOwner | null = null;
   readonly cacheKey: unknown;
-  /** `{ done: true, value }` for `yield*`, made on first use once settled. */
-  private doneResult: IteratorReturnResult<V> | null = null;
 
   constructor(cacheKey: unknown) {
     super();
@@ -104,23 +105,25 @@ export class Slot<V> extends Load<V> {
     return this.state === PENDING ? (this as Slot<unknown>) : null;
   }
 
-  // The hot path of `yield* source.load(key)`: one state check, no virtual calls, and the
-  // settled result object made once per key (the delegating generator reads it at once and
-  // never keeps it), so a cached load allocates nothing.
+  // The hot path of `yield* source.load(key)`: one state check, no virtual calls, and no
+  // allocation once settled. The delegating generator reads `done` and `value` of the result
+  // at once and never keeps it, so one result object serves every settled slot (it holds the
+  // last value read until the next read).
   override next(): IteratorResult<Slot<unknown>, V> {
     if (this.state === PENDING) return { done: false, value: this as Slot<unknown> };
     if (this.state === REJECTED) throw this.outcome;
-    let done = this.doneResult;
-    if (done === null) {
-      done = { done: true, value: this.outcome as V };
-      this.doneResult = done;
-    }
-    return done;
+    SETTLED.value = this.outcome;
+    return SETTLED as IteratorReturnResult<V>;
   }
 
   result(): V {
     if (this.state === REJECTED) throw this.outcome;
     return this.outcome as V;
+  }
+
+  // Own method rather than Load's: `yield*` looks it up on every load, one prototype nearer.
+  override [Symbol.iterator](): this {
+    return this;
   }
 
   park(waiter: Waiter): void {

@@ -81,12 +81,10 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
    * share a batch; a cached key (value or error) returns a settled Load that never waits.
    */
   load(key: K): Load<V> {
-    let cacheKey: unknown;
-    try {
-      cacheKey = this.defaultIdentity ? identityOf(key) : this.cacheKey(key);
-    } catch (error) {
-      throw inCall(error, () => `${this.constructor.name}.load(${inspect(key)})`);
-    }
+    // Numbers are their own identity under the default cacheKey: the common key skips the call
+    // (and its try/catch), which keeps this method small enough to inline.
+    const cacheKey =
+      typeof key === 'number' && this.defaultIdentity ? key : this.identityOfKey(key);
     const cached = this._cache.get(cacheKey);
     if (cached !== undefined) {
       if (cached.state !== PENDING) this.stats.cacheHits++;
@@ -96,6 +94,15 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
     this._cache.set(cacheKey, slot);
     this.dataloader._scheduler.register(this as Source<unknown, unknown, unknown>, slot, key);
     return slot;
+  }
+
+  /** @internal the cache identity of `key`; an error names this `load` call. */
+  private identityOfKey(key: K): unknown {
+    try {
+      return this.defaultIdentity ? identityOf(key) : this.cacheKey(key);
+    } catch (error) {
+      throw inCall(error, () => `${this.constructor.name}.load(${inspect(key)})`);
+    }
   }
 
   /** The values of `keys`, in key order, duplicates kept; fails with the first failed key. */
