@@ -79,8 +79,9 @@ export abstract class Load<V> implements PromiseLike<V>, Iterator<unknown, V, un
   }
 }
 
-/** The result of `next()` on a settled slot, refilled on each call (see Slot#next). */
+/** The results of `next()` on a settled and on a pending slot, refilled on each call. */
 const SETTLED: { readonly done: true; value: unknown } = { done: true, value: undefined };
+const WAITING: { readonly done: false; value: unknown } = { done: false, value: undefined };
 
 /**
  * The cache entry of one key of one Source: the Load that `source.load(key)` returns. Kept
@@ -106,11 +107,15 @@ export class Slot<V> extends Load<V> {
   }
 
   // The hot path of `yield* source.load(key)`: one state check, no virtual calls, and no
-  // allocation once settled. The delegating generator reads `done` and `value` of the result
-  // at once and never keeps it, so one result object serves every settled slot (it holds the
-  // last value read until the next read).
+  // allocation. The delegating generator reads `done` and `value` of the result at once and
+  // never keeps it, so one result object serves every slot (it holds the last value read until
+  // the next read).
   override next(): IteratorResult<Slot<unknown>, V> {
-    if (this.state === PENDING) return { done: false, value: this as Slot<unknown> };
+    if (this.state === PENDING) {
+      // `yield*` hands this very object to the stepper (scheduler), which reads it at once too.
+      WAITING.value = this as Slot<unknown>;
+      return WAITING as IteratorYieldResult<Slot<unknown>>;
+    }
     if (this.state === REJECTED) throw this.outcome;
     SETTLED.value = this.outcome;
     return SETTLED as IteratorReturnResult<V>;
