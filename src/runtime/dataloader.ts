@@ -57,7 +57,8 @@ export type Job<T> = () => Generator<unknown, T, unknown> | PromiseOrValue<T>;
 /**
  * The per-request batch loader: GraphQL-Ruby's `GraphQL::Dataloader`. Create one per request
  * (it caches), put it on the context, and load through `dataloader.with(SourceClass)`.
- * Sequential mode: one fetch in flight at a time, dependencies first (see scheduler.ts).
+ * Sequential mode: a new fetch starts only when the run's previous one has settled or waits on
+ * other sources' data, dependencies first (the algorithm in scheduler.ts).
  */
 export class Dataloader {
   readonly signal: AbortSignal | undefined;

@@ -91,8 +91,11 @@ export class Slot<V> extends Load<V> {
   state: State = PENDING;
   /** The value, or the error when REJECTED. */
   outcome: unknown = undefined;
-  /** Waiters parked on this key; null until the first one, to keep cached keys small. */
-  waiters: Waiter[] | null = null;
+  /**
+   * Waiters parked on this key: null until the first one (cached keys stay small), that one
+   * waiter alone (the common case: no array per pending key), an array from the second on.
+   */
+  waiters: Waiter | Waiter[] | null = null;
   /** The batch that will deliver this key, while it is pending (the scheduler's business). */
   owner: SlotOwner | null = null;
   readonly cacheKey: unknown;
@@ -132,8 +135,10 @@ export class Slot<V> extends Load<V> {
   }
 
   park(waiter: Waiter): void {
-    if (this.waiters === null) this.waiters = [waiter];
-    else this.waiters.push(waiter);
+    const waiters = this.waiters;
+    if (waiters === null) this.waiters = waiter;
+    else if (Array.isArray(waiters)) waiters.push(waiter);
+    else this.waiters = [waiters, waiter];
     this.owner?.parked(this as Slot<unknown>, waiter);
   }
 
@@ -150,7 +155,7 @@ export class Slot<V> extends Load<V> {
   }
 
   /** Hands the parked waiters over (the scheduler decides when each one runs). */
-  takeWaiters(): Waiter[] | null {
+  takeWaiters(): Waiter | Waiter[] | null {
     const waiters = this.waiters;
     this.waiters = null;
     return waiters;
