@@ -28,7 +28,7 @@ export function resultsTable(cases: readonly CaseResult[]): string {
       c.scenario,
       c.name,
       r.name,
-      `${fmt(r.median, c.unit)} ${c.unit}`,
+      `${fmt(r.median, c.unit)} ${c.unit}${c.clock === 'cpu' ? ' (CPU)' : ''}`,
       `${fmt(r.min, c.unit)}–${fmt(r.max, c.unit)}`,
       String(r.n),
       extras(r.extra),

@@ -12,6 +12,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { DEMO_QUERY, DEMO_VARIABLES } from '../../examples/blog/src/demo.js';
+import { measuredCommit } from '../lib/meta.js';
 import { type RssSample, root, sampleRss, startServer } from './server.js';
 
 const DURATION = positiveInt('LOAD_DURATION', 20);
@@ -92,6 +93,7 @@ try {
 
   const report = {
     command: 'npm run load',
+    gitCommit: measuredCommit(),
     when: new Date().toISOString(),
     machine: {
       nproc: cpus().length,

@@ -17,10 +17,15 @@ export interface ResolverSetup {
   readonly backend?: Backend;
   /** Extra figures read from the context after one execution (e.g. the runtime's rounds). */
   readonly inspect?: (context: object) => Readonly<Record<string, number>>;
+  /**
+   * An engine of its own (Grafast) instead of graphql-js or graphql-jit over `resolvers`;
+   * such a setup runs only where the executor is graphql-js's place (scenarios 2 and 4).
+   */
+  readonly engine?: Execute;
 }
 
 export type Executor = 'graphql-js' | 'graphql-jit';
-type Execute = (context: object) => PromiseOrValue<ExecutionResult>;
+export type Execute = (context: object) => PromiseOrValue<ExecutionResult>;
 
 function executorFor(executor: Executor, schema: GraphQLSchema): Execute {
   if (executor === 'graphql-js') {
@@ -52,7 +57,7 @@ export async function executeContender(
   executor: Executor,
   expected?: string,
 ): Promise<Contender & { readonly json: string }> {
-  const run = executorFor(executor, executableSchema(setup.resolvers));
+  const run = setup.engine ?? executorFor(executor, executableSchema(setup.resolvers));
   const json = JSON.stringify(await resultOf(run, setup.context()));
   if (expected !== undefined && json !== expected) {
     throw new Error(

@@ -125,7 +125,16 @@ export function microCase(c: MicroCase, ours: readonly Contender[]): CaseSpec {
     { a: o.name, b: 'floor: Map.get' },
     { a: o.name, b: 'floor: Promise.resolve' },
   ]);
-  return { scenario: '1', name: c.title, unit: 'ns/load', opsPerCall, contenders, pairs };
+  // In memory, no timer: CPU time (see CaseSpec.clock).
+  return {
+    scenario: '1',
+    name: c.title,
+    unit: 'ns/load',
+    clock: 'cpu',
+    opsPerCall,
+    contenders,
+    pairs,
+  };
 }
 
 export { CHAIN_DEPTH, CHAIN_WIDTH, items, readItems, widths };

@@ -71,7 +71,8 @@ export type Job<T> = () => Generator<unknown, T, unknown> | PromiseOrValue<T>;
 /**
  * The per-request batch loader: GraphQL-Ruby's `GraphQL::Dataloader`. Create one per request
  * (it caches), put it on the context, and load through `dataloader.with(SourceClass)`.
- * Sequential mode: one fetch in flight at a time, dependencies first (see scheduler.ts).
+ * Sequential mode: a new fetch starts only when the run's previous one has settled or waits on
+ * other sources' data, dependencies first (the algorithm in scheduler.ts).
  */
 export class Dataloader {
   readonly signal: AbortSignal | undefined;
@@ -126,12 +127,7 @@ export class Dataloader {
       this.sources.set(SourceClass, created);
       return created;
     }
-    let id: unknown;
-    try {
-      id = identityOf(params);
-    } catch (error) {
-      throw inCall(error, () => `dataloader.with(${SourceClass.name}, ${inspect(params)})`);
-    }
+    const id = paramsIdentity(SourceClass, params);
     let byParams = this.sourcesByParams.get(SourceClass);
     if (byParams === undefined) {
       byParams = new Map();
@@ -200,6 +196,41 @@ export class Dataloader {
       );
     }
     return new SourceClass(this, params);
+  }
+}
+
+/**
+ * The identity of batch parameters, as `identityOf` gives it. Generated wrappers pass a fresh
+ * plain object of one primitive argument on every call (`{ first: args.first }`): its
+ * serialisation is built here directly, without walking the object.
+ */
+function paramsIdentity(SourceClass: Function, params: unknown): unknown {
+  if (typeof params === 'object' && params !== null) {
+    const proto = Object.getPrototypeOf(params);
+    if (proto === Object.prototype || proto === null) {
+      let name: string | undefined;
+      let count = 0;
+      for (const key in params) {
+        name = key;
+        if (++count > 1) break;
+      }
+      if (
+        count === 1 &&
+        Object.hasOwn(params, name as string) &&
+        Object.getOwnPropertySymbols(params).length === 0
+      ) {
+        const value = (params as Record<string, unknown>)[name as string];
+        // `${n}` is JSON's text of a finite number (-0 included: "0"), as identityOf writes it.
+        if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean')
+          return `\u0000{${JSON.stringify(name)}:${value}}`;
+        if (value === null) return `\u0000{${JSON.stringify(name)}:null}`;
+      }
+    }
+  }
+  try {
+    return identityOf(params);
+  } catch (error) {
+    throw inCall(error, () => `dataloader.with(${SourceClass.name}, ${inspect(params)})`);
   }
 }
 

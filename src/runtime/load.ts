@@ -79,6 +79,10 @@ export abstract class Load<V> implements PromiseLike<V>, Iterator<unknown, V, un
   }
 }
 
+/** The results of `next()` on a settled and on a pending slot, refilled on each call. */
+const SETTLED: { readonly done: true; value: unknown } = { done: true, value: undefined };
+const WAITING: { readonly done: false; value: unknown } = { done: false, value: undefined };
+
 /**
  * The cache entry of one key of one Source: the Load that `source.load(key)` returns. Kept
  * small (five fields), since a request can hold tens of thousands of them.
@@ -87,13 +91,14 @@ export class Slot<V> extends Load<V> {
   state: State = PENDING;
   /** The value, or the error when REJECTED. */
   outcome: unknown = undefined;
-  /** Waiters parked on this key; null until the first one, to keep cached keys small. */
-  waiters: Waiter[] | null = null;
+  /**
+   * Waiters parked on this key: null until the first one (cached keys stay small), that one
+   * waiter alone (the common case: no array per pending key), an array from the second on.
+   */
+  waiters: Waiter | Waiter[] | null = null;
   /** The batch that will deliver this key, while it is pending (the scheduler's business). */
   owner: SlotOwner | null = null;
   readonly cacheKey: unknown;
-  /** `{ done: true, value }` for `yield*`, made on first use once settled. */
-  private doneResult: IteratorReturnResult<V> | null = null;
 
   constructor(cacheKey: unknown) {
     super();
@@ -104,18 +109,19 @@ export class Slot<V> extends Load<V> {
     return this.state === PENDING ? (this as Slot<unknown>) : null;
   }
 
-  // The hot path of `yield* source.load(key)`: one state check, no virtual calls, and the
-  // settled result object made once per key (the delegating generator reads it at once and
-  // never keeps it), so a cached load allocates nothing.
+  // The hot path of `yield* source.load(key)`: one state check, no virtual calls, and no
+  // allocation. The delegating generator reads `done` and `value` of the result at once and
+  // never keeps it, so one result object serves every slot (it holds the last value read until
+  // the next read).
   override next(): IteratorResult<Slot<unknown>, V> {
-    if (this.state === PENDING) return { done: false, value: this as Slot<unknown> };
-    if (this.state === REJECTED) throw this.outcome;
-    let done = this.doneResult;
-    if (done === null) {
-      done = { done: true, value: this.outcome as V };
-      this.doneResult = done;
+    if (this.state === PENDING) {
+      // `yield*` hands this very object to the stepper (scheduler), which reads it at once too.
+      WAITING.value = this as Slot<unknown>;
+      return WAITING as IteratorYieldResult<Slot<unknown>>;
     }
-    return done;
+    if (this.state === REJECTED) throw this.outcome;
+    SETTLED.value = this.outcome;
+    return SETTLED as IteratorReturnResult<V>;
   }
 
   result(): V {
@@ -123,9 +129,16 @@ export class Slot<V> extends Load<V> {
     return this.outcome as V;
   }
 
+  // Own method rather than Load's: `yield*` looks it up on every load, one prototype nearer.
+  override [Symbol.iterator](): this {
+    return this;
+  }
+
   park(waiter: Waiter): void {
-    if (this.waiters === null) this.waiters = [waiter];
-    else this.waiters.push(waiter);
+    const waiters = this.waiters;
+    if (waiters === null) this.waiters = waiter;
+    else if (Array.isArray(waiters)) waiters.push(waiter);
+    else this.waiters = [waiters, waiter];
     this.owner?.parked(this as Slot<unknown>, waiter);
   }
 
@@ -142,7 +155,7 @@ export class Slot<V> extends Load<V> {
   }
 
   /** Hands the parked waiters over (the scheduler decides when each one runs). */
-  takeWaiters(): Waiter[] | null {
+  takeWaiters(): Waiter | Waiter[] | null {
     const waiters = this.waiters;
     this.waiters = null;
     return waiters;

@@ -4,7 +4,7 @@ import { type Batch, NEW, type Run, STEPPING } from './batch.js';
 import { WAIT_FETCH } from './load.js';
 
 /** What these steps need of the scheduler. */
-export interface Stepper {
+export interface RunMoves {
   readonly bound: number;
   steppingRun: Run | null;
 }
@@ -14,7 +14,7 @@ export interface Stepper {
  * only the *start* of a batch: a generator resuming, or a batch that a parked generator fetch
  * waits on, may be what the fetch in flight is waiting for, and holding it back would hang.
  */
-export function moveRun(scheduler: Stepper, run: Run): boolean {
+export function moveRun(scheduler: RunMoves, run: Run): boolean {
   const bound = scheduler.bound;
   let moved = false;
   // a. Generator fetches: start them while a slot is free; resume those whose data arrived.
@@ -56,7 +56,7 @@ export function moveRun(scheduler: Stepper, run: Run): boolean {
  * needs: resume a generator whose data arrived (or that did a bare `yield`), or start a batch
  * a fetch waits on. Anything else there waits for the top run, as LIFO order wants.
  */
-export function resumeBelow(scheduler: Stepper, stack: readonly Run[]): boolean {
+export function resumeBelow(scheduler: RunMoves, stack: readonly Run[]): boolean {
   for (let i = stack.length - 2; i >= 0; i--) {
     const run = stack[i] as Run;
     for (const batch of run.batches) {
@@ -84,7 +84,10 @@ function awaitedByFetch(batch: Batch): boolean {
   for (const slot of batch.slots) {
     const waiters = slot.waiters;
     if (waiters === null) continue;
-    for (const waiter of waiters) if (waiter.kind === WAIT_FETCH || waiter.urgent) return true;
+    if (!Array.isArray(waiters)) {
+      if (waiters.kind === WAIT_FETCH || waiters.urgent) return true;
+    } else
+      for (const waiter of waiters) if (waiter.kind === WAIT_FETCH || waiter.urgent) return true;
   }
   return false;
 }

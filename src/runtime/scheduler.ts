@@ -14,7 +14,7 @@ import { findDeadlock } from './deadlock.js';
 import { fetchShapeError } from './errors.js';
 import { type Call, FetchHooks } from './fetch-hooks.js';
 import { type Slot, WAIT_PROMISE, type Waiter } from './load.js';
-import { moveRun, resumeBelow, type Stepper } from './moves.js';
+import { moveRun, type RunMoves, resumeBelow } from './moves.js';
 import type { JobLike, SchedulerOptions, Stats } from './scheduler-types.js';
 import { isPromiseLike } from './util/isPromiseLike.js';
 
@@ -65,7 +65,7 @@ const MAX_STEPS = 1_000_000;
  * schedulers (DataLoader, GraphQL-Ruby ≥ 2.2) fetch it twice. It is also what keeps sequential
  * mode live: an async fetch that awaits another source gets that source fetched on top of it.
  */
-export class Scheduler implements Stepper {
+export class Scheduler implements RunMoves {
   readonly stats: Stats = { batches: 0, keys: 0, rounds: 0, cacheHits: 0 };
   /** Set when resuming jobs settled a job's Promise, so dispatch waits for its awaiters. */
   released = false;
@@ -370,16 +370,17 @@ export class Scheduler implements Stepper {
     for (const slot of batch.slots) {
       const waiters = slot.takeWaiters();
       if (waiters === null) continue;
-      for (const waiter of waiters) {
-        if (waiter.kind === WAIT_PROMISE && holdPromises && !waiter.urgent)
-          (run as Run).held.push(waiter);
-        else {
-          waiter.wake();
-        }
-      }
+      if (!Array.isArray(waiters)) this.hand(waiters, run, holdPromises);
+      else for (const waiter of waiters) this.hand(waiter, run, holdPromises);
     }
     if (run !== null && !holdPromises) this.release(run);
     this.schedule();
+  }
+
+  private hand(waiter: Waiter, run: Run | null, holdPromises: boolean): void {
+    if (waiter.kind === WAIT_PROMISE && holdPromises && !waiter.urgent)
+      (run as Run).held.push(waiter);
+    else waiter.wake();
   }
 
   private report(batch: Batch, error: unknown): void {

@@ -104,12 +104,10 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
    * `static projection`); without them, everything. Other Sources ignore them.
    */
   load(key: K, fields?: readonly FieldOf<V>[]): Load<V> {
-    let cacheKey: unknown;
-    try {
-      cacheKey = this.defaultIdentity ? identityOf(key) : this.cacheKey(key);
-    } catch (error) {
-      throw inCall(error, () => `${this.constructor.name}.load(${inspect(key)})`);
-    }
+    // Numbers are their own identity under the default cacheKey: the common key skips the call
+    // (and its try/catch), which keeps this method small enough to inline.
+    const cacheKey =
+      typeof key === 'number' && this.defaultIdentity ? key : this.identityOfKey(key);
     const cached = this._cache.get(cacheKey);
     if (cached !== undefined && (!this.projects || this.serves(cached, fields))) {
       if (cached.state !== PENDING) this.stats.cacheHits++;
@@ -153,6 +151,16 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
     if (fields === undefined) return false;
     for (const field of fields) if (!had.has(field)) return false;
     return true;
+  }
+
+
+  /** @internal the cache identity of `key`; an error names this `load` call. */
+  private identityOfKey(key: K): unknown {
+    try {
+      return this.defaultIdentity ? identityOf(key) : this.cacheKey(key);
+    } catch (error) {
+      throw inCall(error, () => `${this.constructor.name}.load(${inspect(key)})`);
+    }
   }
 
   /** The values of `keys`, in key order, duplicates kept; fails with the first failed key. */

@@ -4,17 +4,15 @@
 import { PENDING, Slot } from './load.js';
 import { isPromiseLike } from './util/isPromiseLike.js';
 
-const NEXT = 0;
-const THROW = 1;
-type Mode = typeof NEXT | typeof THROW;
-
-export const THROW_STEP = THROW;
-export type StepMode = Mode;
+/** How a generator is resumed: `gen.next(arg)` or `gen.throw(arg)`. */
+export const NEXT_STEP = 0;
+export const THROW_STEP = 1;
+export type StepMode = typeof NEXT_STEP | typeof THROW_STEP;
 /** What `invoke` returns when the step threw (the error is in `stepError`). */
 export const THREW: unique symbol = Symbol('threw');
 
 export abstract class GeneratorStepper {
-  private resumeMode: Mode = NEXT;
+  private resumeMode: StepMode = NEXT_STEP;
   private resumeArg: unknown = undefined;
 
   /** The generator to step (set before the first `runSteps`). */
@@ -48,7 +46,7 @@ export abstract class GeneratorStepper {
     for (;;) {
       const mode = this.resumeMode;
       const arg = this.resumeArg;
-      this.resumeMode = NEXT;
+      this.resumeMode = NEXT_STEP;
       this.resumeArg = undefined;
       const step = this.invoke(gen, mode, arg);
       if (step === THREW) {
@@ -66,17 +64,17 @@ export abstract class GeneratorStepper {
       if (isPromiseLike(yielded)) {
         this.onAwait();
         yielded.then(
-          (value) => this.resumeWith(NEXT, value),
-          (error) => this.resumeWith(THROW, error),
+          (value) => this.resumeWith(NEXT_STEP, value),
+          (error) => this.resumeWith(THROW_STEP, error),
         );
         return;
       }
-      this.resumeMode = THROW;
+      this.resumeMode = THROW_STEP;
       this.resumeArg = this.badYield(yielded);
     }
   }
 
-  private resumeWith(mode: Mode, arg: unknown): void {
+  private resumeWith(mode: StepMode, arg: unknown): void {
     if (!this.canResume()) return;
     this.resumeMode = mode;
     this.resumeArg = arg;

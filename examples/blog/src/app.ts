@@ -15,12 +15,22 @@ import type { BlogEvents, Context } from './context.js';
 import { CountingDb, type Db } from './db.js';
 import { naiveResolvers } from './naive.js';
 import { batchedResolvers } from './resolvers.js';
+import { dataLoaderResolvers } from './with-dataloader.js';
 
 /** The SDL the plugin read, as it is: it declares @batch itself. */
 export const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
 
-/** `batched`: the generated @batch wrappers; `naive`: one query per field (naive.ts). */
-export type ResolverSet = 'batched' | 'naive';
+/**
+ * `batched`: the generated @batch wrappers; `dataloader`: hand-written DataLoader resolvers
+ * (with-dataloader.ts); `naive`: one query per field (naive.ts).
+ */
+export type ResolverSet = 'batched' | 'dataloader' | 'naive';
+
+const resolverSets = {
+  batched: batchedResolvers,
+  dataloader: dataLoaderResolvers,
+  naive: naiveResolvers,
+} as const;
 
 /** What every response carries in `extensions`: the request's own SQL and batch figures. */
 export interface RequestStats {
@@ -41,7 +51,7 @@ export interface AppOptions {
 export function createApp(db: Db, resolverSet: ResolverSet = 'batched', options: AppOptions = {}) {
   const schema = createSchema<Context>({
     typeDefs,
-    resolvers: resolverSet === 'batched' ? batchedResolvers : naiveResolvers,
+    resolvers: resolverSets[resolverSet],
   });
   const events: BlogEvents = options.events ?? createPubSub();
   return createYoga({

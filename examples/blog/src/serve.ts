@@ -2,7 +2,7 @@
 //   PORT          port to listen on (default 4000; 0 picks a free one)
 //   DATABASE_URL  a PostgreSQL server to use instead of the embedded PGlite
 //   SEED_SCALE    fraction of the full seed (default 1; the end-to-end tests use a small one)
-//   RESOLVERS     'batched' (default) or 'naive'
+//   RESOLVERS     'batched' (default), 'dataloader' or 'naive'
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type ResolverSet } from './app.js';
@@ -42,6 +42,6 @@ function parsePort(text: string): number {
 }
 
 function parseResolverSet(text: string): ResolverSet {
-  if (text === 'batched' || text === 'naive') return text;
-  throw new Error(`RESOLVERS must be "batched" or "naive", got "${text}"`);
+  if (text === 'batched' || text === 'dataloader' || text === 'naive') return text;
+  throw new Error(`RESOLVERS must be "batched", "dataloader" or "naive", got "${text}"`);
 }

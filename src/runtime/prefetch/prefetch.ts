@@ -86,15 +86,29 @@ export function createPrefetch(
   // wrappers return at once instead of walking their subtrees again (O(size × depth)).
   const covered = new WeakMap<Dataloader, Covered>();
   const fieldsBelow = createFieldsBelow(plan);
+  // Per operation: what depends only on the document (and the schema), kept across requests by
+  // field node, since servers reuse parsed documents. Valid only without variables, which
+  // @skip/@include and arguments may read; an execution with variables compiles its own.
+  const constant = newCompiled();
 
   const start = <T>(value: T, info: ResolveInfoLike, dl: Dataloader, context: unknown) => {
     if (value === null || typeof value !== 'object') return value;
+    const variables = variablesOf(info);
+    const compiled = isEmpty(variables) ? constant : newCompiled();
+    // A field whose object type has nothing batched below it (a User { id name }): no walk.
+    const node = info.fieldNodes[0] as SelectionNode;
+    let type = info.returnType;
+    if (tagOf(type) === 'GraphQLNonNull') type = ofType(type);
+    if (tagOf(type) === 'GraphQLObjectType' && maxDepth > 0) {
+      if (childrenOf(plan, compiled, info, variables, type, info.fieldNodes).length === 0)
+        return value;
+    }
     let seen = covered.get(dl);
     if (seen === undefined) {
       seen = new WeakMap();
       covered.set(dl, seen);
-    } else if (isCovered(seen, value, info.fieldNodes[0] as object)) return value;
-    const walk = new Walk(plan, sources, info, dl, context, maxDepth, seen, fieldsBelow);
+    } else if (isCovered(seen, value, node)) return value;
+    const walk = new Walk(plan, sources, info, variables, compiled, dl, context, maxDepth, seen, fieldsBelow);
     walk.visit(value, info.returnType, info.fieldNodes, 0);
     const pending = walk.drain();
     return pending === undefined ? value : pending.then(() => value);
@@ -123,52 +137,52 @@ interface Pending {
 /** One lookahead from one resolving field: loads registered level by level. */
 class Walk {
   private pending: Pending[] = [];
-  /** Selections per (concrete type, first field node): shared by every object of a list. */
-  private readonly selections = new Map<TypeLike, Map<object, Map<string, SelectionNode[]>>>();
-  private readonly args = new Map<FieldDefLike, Map<object, Record<string, unknown> | null>>();
   /** Source instance per (plan entry, field node). */
   private readonly instances = new Map<PrefetchField, Map<object, AnySource>>();
-  private readonly variables: Readonly<Record<string, unknown>>;
 
   constructor(
     private readonly plan: PrefetchPlan,
     private readonly sources: Sources,
     private readonly info: ResolveInfoLike,
+    private readonly variables: Readonly<Record<string, unknown>>,
+    private readonly compiled: Compiled,
     private readonly dl: Dataloader,
     private readonly context: unknown,
     private readonly maxDepth: number,
     private readonly covered: Covered,
     private readonly fieldsBelow: FieldsBelow,
-  ) {
-    this.variables = variablesOf(info);
-  }
+  ) {}
 
   /** Registers the loads of `value`'s batched children (and of their plain descendants). */
   visit(value: unknown, type: TypeLike, nodes: readonly SelectionNode[], depth: number): void {
     if (value === null || value === undefined || depth >= this.maxDepth) return;
     const tag = tagOf(type);
     if (tag === 'GraphQLNonNull') return this.visit(value, ofType(type), nodes, depth);
-    if (typeof value !== 'object' || !claim(this.covered, value, nodes[0] as object)) return;
+    if (typeof value !== 'object') return;
     if (tag === 'GraphQLList') {
-      if (!Array.isArray(value)) return;
+      if (!Array.isArray(value) || !claim(this.covered, value, nodes[0] as object)) return;
       for (const item of value) this.visit(item, ofType(type), nodes, depth);
       return;
     }
     const concrete = concreteType(this.info, type, value, this.context);
-    const fields = concrete === undefined ? undefined : fieldsOf(concrete);
-    if (concrete === undefined || fields === undefined) return;
-    const batched = this.plan[concrete.name as string];
-    for (const childNodes of this.subfields(concrete, nodes).values()) {
-      const node = childNodes[0] as SelectionNode;
-      const name = node.name?.value as string;
-      const def = fields[name];
-      if (def === undefined) continue;
-      const field = batched?.[name];
-      if (field !== undefined) this.load(value, field, def, childNodes, depth + 1);
-      else if (def.resolve === undefined || def.resolve === null) {
+    if (concrete === undefined) return;
+    const children = childrenOf(
+      this.plan,
+      this.compiled,
+      this.info,
+      this.variables,
+      concrete,
+      nodes,
+    );
+    // Nothing batched below: there is nothing to cover, so no claim either.
+    if (children.length === 0 || !claim(this.covered, value, nodes[0] as object)) return;
+    for (const child of children) {
+      if (child.field !== undefined)
+        this.load(value, child.field, child.def, child.nodes, depth + 1);
+      else {
         // A default-resolved field: its value is the property, available now.
-        const child = (value as Record<string, unknown>)[name];
-        if (typeof child === 'object') this.visit(child, def.type, childNodes, depth + 1);
+        const next = (value as Record<string, unknown>)[child.name];
+        if (typeof next === 'object') this.visit(next, child.def.type, child.nodes, depth + 1);
       }
     }
   }
@@ -242,36 +256,93 @@ class Walk {
 
   /** Argument values per (field definition, node): defaults differ between object types. */
   private argsOf(def: FieldDefLike, node: SelectionNode): Record<string, unknown> | null {
-    let byNode = this.args.get(def);
-    if (byNode === undefined) {
-      byNode = new Map();
-      this.args.set(def, byNode);
+    let byDef = this.compiled.args.get(node);
+    if (byDef === undefined) {
+      byDef = new Map();
+      this.compiled.args.set(node, byDef);
     }
-    let args = byNode.get(node);
+    let args = byDef.get(def);
     if (args === undefined) {
       try {
         args = argumentValues(def, node, this.variables);
       } catch {
         args = null; // graphql-js reports it at the field; nothing to prefetch
       }
-      byNode.set(node, args);
+      byDef.set(def, args);
     }
     return args;
   }
+}
 
-  private subfields(type: TypeLike, nodes: readonly SelectionNode[]) {
-    let byNode = this.selections.get(type);
-    if (byNode === undefined) {
-      byNode = new Map();
-      this.selections.set(type, byNode);
+/** A subfield of a concrete type that prefetch handles: batched, or default-resolved. */
+interface Child {
+  readonly name: string;
+  readonly def: FieldDefLike;
+  readonly nodes: SelectionNode[];
+  /** How it loads; undefined for a default-resolved field (whose property is read). */
+  readonly field: PrefetchField | undefined;
+}
+
+/** Children per (first field node, concrete type) and arguments per (node, definition). */
+interface Compiled {
+  readonly children: WeakMap<object, Map<TypeLike, readonly Child[]>>;
+  readonly args: WeakMap<object, Map<FieldDefLike, Record<string, unknown> | null>>;
+}
+
+function newCompiled(): Compiled {
+  return { children: new WeakMap(), args: new WeakMap() };
+}
+
+function isEmpty(values: Readonly<Record<string, unknown>>): boolean {
+  for (const _ in values) return false;
+  return true;
+}
+
+/** The batched and default-resolved subfields selected on `type`, compiled once. */
+function childrenOf(
+  plan: PrefetchPlan,
+  compiled: Compiled,
+  info: ResolveInfoLike,
+  variables: Readonly<Record<string, unknown>>,
+  type: TypeLike,
+  nodes: readonly SelectionNode[],
+): readonly Child[] {
+  const first = nodes[0] as SelectionNode;
+  let byType = compiled.children.get(first);
+  if (byType === undefined) {
+    byType = new Map();
+    compiled.children.set(first, byType);
+  }
+  let children = byType.get(type);
+  if (children !== undefined) return children;
+  const list: Child[] = [];
+  const fields = fieldsOf(type);
+  const batched = plan[type.name as string];
+  if (fields !== undefined) {
+    for (const childNodes of collectSubfields(info, variables, type, nodes).values()) {
+      const name = (childNodes[0] as SelectionNode).name?.value as string;
+      const def = fields[name];
+      if (def === undefined) continue;
+      const field = batched?.[name];
+      if (field !== undefined || def.resolve === undefined || def.resolve === null) {
+        // A default-resolved field matters only if objects may sit below it.
+        if (field === undefined && isLeaf(def.type)) continue;
+        list.push({ name, def, nodes: childNodes, field });
+      }
     }
-    const first = nodes[0] as SelectionNode;
-    let fields = byNode.get(first);
-    if (fields === undefined) {
-      fields = collectSubfields(this.info, this.variables, type, nodes);
-      byNode.set(first, fields);
-    }
-    return fields;
+  }
+  children = list;
+  byType.set(type, children);
+  return children;
+}
+
+/** A scalar or enum (behind any list or non-null): nothing to walk below it. */
+function isLeaf(type: TypeLike): boolean {
+  let at = type;
+  for (;;) {
+    const tag = tagOf(at);
+    if (tag === 'GraphQLNonNull' || tag === 'GraphQLList') at = ofType(at);
+    else return tag === 'GraphQLScalarType' || tag === 'GraphQLEnumType';
   }
 }
 
