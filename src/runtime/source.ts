@@ -153,7 +153,6 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
     return true;
   }
 
-
   /** @internal the cache identity of `key`; an error names this `load` call. */
   private identityOfKey(key: K): unknown {
     try {

@@ -108,7 +108,18 @@ export function createPrefetch(
       seen = new WeakMap();
       covered.set(dl, seen);
     } else if (isCovered(seen, value, node)) return value;
-    const walk = new Walk(plan, sources, info, variables, compiled, dl, context, maxDepth, seen, fieldsBelow);
+    const walk = new Walk(
+      plan,
+      sources,
+      info,
+      variables,
+      compiled,
+      dl,
+      context,
+      maxDepth,
+      seen,
+      fieldsBelow,
+    );
     walk.visit(value, info.returnType, info.fieldNodes, 0);
     const pending = walk.drain();
     return pending === undefined ? value : pending.then(() => value);
