@@ -1,6 +1,7 @@
 // graphql-codegen-batch/runtime: the public entry of the scheduler. Zero dependencies; nothing
 // here imports graphql or the codegen (test/architecture.test.ts enforces it).
 
+export type { CacheMap, CachePolicy } from './cache.js';
 export type {
   AsyncDataloaderOptions,
   BatchEvent,
@@ -23,6 +24,14 @@ export { createPrefetch } from './prefetch/prefetch.js';
 export type { ResolveInfoLike } from './prefetch/shapes.js';
 export type { BatchField } from './resolve.js';
 export { resolveEach, resolveMany, resolveNullable, resolveOne } from './resolve.js';
-export type { FetchResult, KeyOf, ParamsOf, SourceClass, ValueOf } from './source.js';
+export type {
+  ElementOf,
+  FetchResult,
+  KeyOf,
+  ParamsOf,
+  RowsResult,
+  SourceClass,
+  ValueOf,
+} from './source.js';
 export { Source } from './source.js';
 export type { PromiseOrValue } from './util/promiseOrValue.js';

@@ -1,5 +1,6 @@
+import { type CacheMap, type CachePolicy, cacheFor } from './cache.js';
 import type { Dataloader } from './dataloader.js';
-import { type Load, LoadList, LoadValue, PENDING, Slot } from './load.js';
+import { type Load, LoadList, LoadSettled, LoadValue, PENDING, Slot } from './load.js';
 import { inspect } from './util/inspect.js';
 import type { PromiseOrValue } from './util/promiseOrValue.js';
 import { identityOf, inCall } from './util/stableKey.js';
@@ -7,11 +8,24 @@ import { identityOf, inCall } from './util/stableKey.js';
 /**
  * What `fetch` returns: one entry per key, in key order (the value, or an Error for that key
  * only), as an array, a Promise of one, or a generator that may `yield*` other sources' loads
- * or do a bare `yield` (manual parallelism) before returning the array or its Promise.
+ * or do a bare `yield` (manual parallelism) before returning the array or its Promise. A Source
+ * that declares `rowKey` or `groupKey` returns its rows instead, in any order (see RowsResult).
  */
 export type FetchResult<V> =
   | PromiseOrValue<ReadonlyArray<V | Error>>
-  | Generator<unknown, PromiseOrValue<ReadonlyArray<V | Error>>, unknown>;
+  | Generator<unknown, PromiseOrValue<ReadonlyArray<V | Error>>, unknown>
+  | RowsResult<ElementOf<V>>;
+
+/**
+ * What the `fetch` of a Source that declares `rowKey` or `groupKey` returns: its rows, in any
+ * order, any number per key (an array or other iterable), in the same three forms.
+ */
+export type RowsResult<R> =
+  | PromiseOrValue<Iterable<R>>
+  | Generator<unknown, PromiseOrValue<Iterable<R>>, unknown>;
+
+/** The item type of a list value (the row of a `groupKey` Source); never for other values. */
+export type ElementOf<V> = V extends readonly (infer R)[] ? R : never;
 
 /**
  * A kind of data that can be loaded in batches: GraphQL-Ruby's `GraphQL::Dataloader::Source`.
@@ -25,7 +39,9 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
   readonly dataloader: Dataloader;
   readonly params: P;
   /** @internal cache key → the key's Load; holds values, errors and in-flight keys. */
-  readonly _cache = new Map<unknown, Slot<V>>();
+  readonly _cache: CacheMap<unknown, Slot<V>>;
+  /** @internal false for `cache: false`: a key leaves the cache when its batch lands. */
+  readonly _keep: boolean;
   /** @internal the batch that still takes keys (not yet fetched), if any. */
   _open: object | null = null;
 
@@ -39,6 +55,9 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
     this.params = params;
     this.stats = dataloader._stats;
     this.defaultIdentity = this.cacheKey === Source.prototype.cacheKey;
+    const cache = cacheFor(this.constructor.name || 'Source', this.cache);
+    this._cache = cache.map as CacheMap<unknown, Slot<V>>;
+    this._keep = cache.keep;
   }
 
   /**
@@ -77,6 +96,46 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
   }
 
   /**
+   * What this Source keeps once a batch lands (DataLoader's `cache` and `cacheMap`), read once,
+   * when the Dataloader creates the instance: `true` (default: every key, for the Dataloader's
+   * life), `false` (nothing: loads of a key share one entry only until its batch lands),
+   * `{ max: n }` (the n most recently used keys, for a long-lived Dataloader) or a map with
+   * get, set, delete and clear (an LRU cache from npm). See CachePolicy.
+   */
+  get cache(): CachePolicy {
+    return true;
+  }
+
+  /**
+   * Declare it when `fetch` returns one row per key, in any order, keys without a row left out
+   * (a `WHERE id = ANY($1)` query): it returns the key a row belongs to, and the batch lines the
+   * rows up with its keys (matched by `cacheKey` identity; the first row of a key wins). A key
+   * with no row gets `missing(key)`.
+   */
+  rowKey?(row: NonNullable<V>): K;
+
+  /**
+   * Declare it when `fetch` returns any number of rows per key, in any order (a one-to-many
+   * Source, `@batch(many: true)`): it returns the key a row belongs to, and each key gets its
+   * rows, in row order; a key with no row gets `[]`.
+   */
+  groupKey?(row: ElementOf<V>): K;
+
+  /**
+   * The value of a key that `fetch` returned no row for, when the Source declares `rowKey`.
+   * Default: `null` (a nullable field resolves null; a non-null one reports a NotFoundError).
+   * Return an Error to reject that key only.
+   */
+  missing(_key: K): V | Error {
+    return null as V;
+  }
+
+  /** @internal A key's identity, as `load` computes it (rows are matched to keys by it). */
+  _identity(key: K): unknown {
+    return this.defaultIdentity ? identityOf(key) : this.cacheKey(key);
+  }
+
+  /**
    * The value of `key`. The key is registered at once, so loads made before anything waits
    * share a batch; a cached key (value or error) returns a settled Load that never waits.
    */
@@ -100,16 +159,42 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
 
   /** The values of `keys`, in key order, duplicates kept; fails with the first failed key. */
   loadAll(keys: readonly K[]): Load<V[]> {
+    if (!Array.isArray(keys)) throw this.notKeys('loadAll', keys);
     if (keys.length === 0) return new LoadValue<V[]>([]);
-    const parts: Load<V>[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) parts[i] = this.load(keys[i] as K);
-    return new LoadList<V>(parts);
+    return new LoadList<V>(this.loadEach(keys));
   }
 
-  /** Puts a value (or an Error) in the cache for `key`, unless the key is already there. */
+  /**
+   * One entry per key, in key order, duplicates kept: the value, or that key's Error
+   * (DataLoader's `loadMany`). It waits for every key and never fails for a key's error; it
+   * fails only when the Dataloader is aborted (with the abort reason).
+   */
+  loadMany(keys: readonly K[]): Load<(V | Error)[]> {
+    if (!Array.isArray(keys)) throw this.notKeys('loadMany', keys);
+    if (keys.length === 0) return new LoadValue<(V | Error)[]>([]);
+    return new LoadSettled<V>(this.loadEach(keys), keys, this);
+  }
+
+  private notKeys(method: string, keys: unknown): TypeError {
+    return new TypeError(
+      `${this.constructor.name}.${method}() expects an array of keys, but got: ${inspect(keys)}.`,
+    );
+  }
+
+  private loadEach(keys: readonly K[]): Load<V>[] {
+    const parts: Load<V>[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) parts[i] = this.load(keys[i] as K);
+    return parts;
+  }
+
+  /**
+   * Puts a value (or an Error) in the cache for `key`, unless the key is already there. A
+   * Source with `cache: false` keeps nothing, so priming it does nothing (as in DataLoader).
+   */
   prime(key: K, value: V | Error): this {
+    if (!this._keep) return this;
     const cacheKey = this.cacheKey(key);
-    if (this._cache.has(cacheKey)) return this;
+    if (this._cache.get(cacheKey) !== undefined) return this;
     const slot = new Slot<V>(cacheKey);
     if (value instanceof Error) slot.reject(value);
     else slot.fulfill(value);
