@@ -47,15 +47,24 @@ export function alignRows(
         `order), since the Source declares ${declared}(row), but got: ${inspect(result)}.`,
     );
   }
-  // Keys are deduplicated by identity before they reach fetch: one position per identity.
-  const positions = new Map<unknown, number>();
-  for (let i = 0; i < slots.length; i++) positions.set((slots[i] as Slot<unknown>).cacheKey, i);
+  // Keys reach fetch once per identity, except a key cleared while its batch was still open,
+  // which joins it again: every position of an identity gets the rows (first → next → …).
+  const first = new Map<unknown, number>();
+  const next: number[] = new Array(slots.length).fill(-1);
+  for (let i = slots.length - 1; i >= 0; i--) {
+    const identity = (slots[i] as Slot<unknown>).cacheKey;
+    const later = first.get(identity);
+    if (later !== undefined) next[i] = later;
+    first.set(identity, i);
+  }
   const values: unknown[] = new Array(keys.length);
+  const keyOfRow = keyOf as (row: unknown) => unknown;
   if (rowKey !== undefined) {
     values.fill(NO_ROW);
     for (const row of result) {
-      const at = positions.get(source._identity(rowKey.call(source, row as never)));
-      if (at !== undefined && values[at] === NO_ROW) values[at] = row;
+      let at = first.get(source._identity(keyOfRow.call(source, row)));
+      for (; at !== undefined && at >= 0; at = next[at])
+        if (values[at] === NO_ROW) values[at] = row;
     }
     for (let i = 0; i < values.length; i++) {
       if (values[i] === NO_ROW) values[i] = source.missing(keys[i]);
@@ -65,10 +74,8 @@ export function alignRows(
   // Each key gets its own array, so code that changes one group never changes another.
   for (let i = 0; i < values.length; i++) values[i] = [];
   for (const row of result) {
-    const at = positions.get(
-      source._identity((keyOf as (row: unknown) => unknown).call(source, row)),
-    );
-    if (at !== undefined) (values[at] as unknown[]).push(row);
+    let at = first.get(source._identity(keyOfRow.call(source, row)));
+    for (; at !== undefined && at >= 0; at = next[at]) (values[at] as unknown[]).push(row);
   }
   return values;
 }

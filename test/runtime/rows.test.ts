@@ -90,6 +90,39 @@ describe.each(modes)('$name: rows in any order', (mode) => {
     expect(log).toEqual([['CommentsByPost', [2, 5, 1]]]);
   });
 
+  it('a key cleared while its batch is still open joins it twice: both entries get its rows', async () => {
+    const log: Log = [];
+    class Users extends Source<number, UserRow | null> {
+      override rowKey(user: UserRow) {
+        return user.id;
+      }
+      fetch(ids: readonly number[]) {
+        log.push(['Users', [...ids]]);
+        return users;
+      }
+    }
+    class CommentsByPost extends Source<number, CommentRow[]> {
+      override groupKey(comment: CommentRow) {
+        return comment.postId;
+      }
+      fetch(postIds: readonly number[]) {
+        log.push(['CommentsByPost', [...postIds]]);
+        return comments;
+      }
+    }
+    const dl = mode.create();
+    const first = dl.with(Users).load(2);
+    const second = dl.with(Users).clear(2).load(2);
+    const groups = [dl.with(CommentsByPost).load(1), dl.with(CommentsByPost).clear(1).load(1)];
+    expect(second === first).toBe(false);
+    expect(await Promise.all([first, second])).toEqual([users[1], users[1]]);
+    expect((await Promise.all(groups)).map((g) => g.map((c) => c.id))).toEqual([[11], [11]]);
+    expect(log).toEqual([
+      ['Users', [2, 2]],
+      ['CommentsByPost', [1, 1]],
+    ]);
+  });
+
   it('a generator fetch that loads another source and returns its rows as a Promise', async () => {
     const log: Log = [];
     class Names extends Source<number, string> {
