@@ -92,8 +92,9 @@ export function plan(input: PlanInput): {
       paramsType,
       contextType: input.config.sourceContextType,
       uses: group.map((u) => `${u.id} (key: ${u.keyText})${missingNote(u.wrapper)}`),
-      // Why a non-null field's source still has `| null` in its value type.
-      notes: first.wrapper.helper === 'resolveMany' ? [] : NULL_NOTE,
+      // What a key without a value gets (why a non-null field's source still has `| null`),
+      // and how fetch may return rows instead.
+      notes: first.wrapper.helper === 'resolveMany' ? GROUP_NOTE : NULL_NOTE,
     });
   }
 
@@ -230,7 +231,7 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
 
   const valueName = getNamedType(field.type).name;
   const model = modelOf(input, valueName);
-  // A source may find nothing for a key: its fetch returns null there (orderByKeys does), and
+  // A source may find nothing for a key: its fetch returns null there (rowKey does), and
   // the wrapper turns that into null or a NotFoundError. A many: true source returns [] instead.
   const valueType =
     helper === 'resolveMany'
@@ -304,8 +305,14 @@ function planUse(input: PlanInput, batch: CollectedBatch, problems: Problem[]): 
 }
 
 const NULL_NOTE = [
-  '`| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys',
-  'does); "not found" above is what each field then resolves.',
+  '`| null` in the value type: a key that fetch finds nothing for is null (declare rowKey(row)',
+  'and return the rows in any order, or use orderByKeys); "not found" above is what each field',
+  'then resolves.',
+];
+
+const GROUP_NOTE = [
+  'A list of rows per key: declare groupKey(row) and return the rows in any order (a key with',
+  'none gets []), or use groupByKeys.',
 ];
 
 /** What a field makes of a null value from its source. */
