@@ -126,7 +126,8 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
    * Default: `null` (a nullable field resolves null; a non-null one reports a NotFoundError).
    * Return an Error to reject that key only.
    */
-  missing(_key: K): V | Error {
+  // biome-ignore lint/correctness/noUnusedFunctionParameters: named for overrides and the docs.
+  missing(key: K): V | Error {
     return null as V;
   }
 
@@ -159,9 +160,9 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
 
   /** The values of `keys`, in key order, duplicates kept; fails with the first failed key. */
   loadAll(keys: readonly K[]): Load<V[]> {
-    if (!Array.isArray(keys)) throw this.notKeys('loadAll', keys);
+    if (!Array.isArray(keys)) throw notKeys(this, 'loadAll', keys);
     if (keys.length === 0) return new LoadValue<V[]>([]);
-    return new LoadList<V>(this.loadEach(keys));
+    return new LoadList<V>(loadEach(this, keys));
   }
 
   /**
@@ -170,21 +171,9 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
    * fails only when the Dataloader is aborted (with the abort reason).
    */
   loadMany(keys: readonly K[]): Load<(V | Error)[]> {
-    if (!Array.isArray(keys)) throw this.notKeys('loadMany', keys);
+    if (!Array.isArray(keys)) throw notKeys(this, 'loadMany', keys);
     if (keys.length === 0) return new LoadValue<(V | Error)[]>([]);
-    return new LoadSettled<V>(this.loadEach(keys), keys, this);
-  }
-
-  private notKeys(method: string, keys: unknown): TypeError {
-    return new TypeError(
-      `${this.constructor.name}.${method}() expects an array of keys, but got: ${inspect(keys)}.`,
-    );
-  }
-
-  private loadEach(keys: readonly K[]): Load<V>[] {
-    const parts: Load<V>[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) parts[i] = this.load(keys[i] as K);
-    return parts;
+    return new LoadSettled<V>(loadEach(this, keys), keys, this);
   }
 
   /**
@@ -213,6 +202,18 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
     this._cache.clear();
     return this;
   }
+}
+
+function notKeys(source: object, method: string, keys: unknown): TypeError {
+  return new TypeError(
+    `${source.constructor.name}.${method}() expects an array of keys, but got: ${inspect(keys)}.`,
+  );
+}
+
+function loadEach<K, V>(source: Source<K, V, unknown>, keys: readonly K[]): Load<V>[] {
+  const parts: Load<V>[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) parts[i] = source.load(keys[i] as K);
+  return parts;
 }
 
 /** The key type of a Source class instance. */
