@@ -246,4 +246,18 @@ describe.each(modes)('$name: rows in any order', (mode) => {
         'row, groupKey when each key has a list of rows.',
     );
   });
+
+  it('a rowKey that is not a method: the batch fails naming the Source and the value', async () => {
+    class Misdeclared extends Source<number, UserRow | null> {
+      fetch() {
+        return users;
+      }
+    }
+    // As plain JavaScript could declare it: a property, not a method.
+    Object.defineProperty(Misdeclared.prototype, 'rowKey', { value: 'id' });
+    const dl = mode.create();
+    await expect(dl.with(Misdeclared).load(1)).rejects.toThrow(
+      'Misdeclared.rowKey must be a method that returns the key of a row, but got: "id".',
+    );
+  });
 });
