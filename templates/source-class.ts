@@ -3,8 +3,14 @@ import type { SourcePlan } from '../src/codegen/plan-types.js';
 import { renderType } from './types.js';
 
 const NULL_NOTE = [
-  ' * `| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys',
-  ' * does); "not found" above is what each field then resolves.',
+  ' * `| null` in the value type: a key that fetch finds nothing for is null (declare rowKey(row)',
+  ' * and return the rows in any order, or use orderByKeys); "not found" above is what each field',
+  ' * then resolves.',
+];
+
+const GROUP_NOTE = [
+  ' * A list of rows per key: declare groupKey(row) and return the rows in any order (a key with',
+  ' * none gets []), or use groupByKeys.',
 ];
 
 export function renderSourceClass(source: SourcePlan): string {
@@ -25,8 +31,9 @@ export function renderSourceClass(source: SourcePlan): string {
       (use) =>
         ` * - ${use.field} (key: ${use.key})${use.notFound ? `; not found: ${use.notFound}` : ''}`,
     ),
-    // Why a non-null field's source still has `| null` in its value type.
-    ...(source.uses[0]?.notFound ? NULL_NOTE : []),
+    // What a key without a value gets (why a non-null field's source still has `| null`), and
+    // how fetch may return rows instead. A many: true use (no "not found") gets a list per key.
+    ...(source.uses[0]?.notFound ? NULL_NOTE : GROUP_NOTE),
     ' */',
     ...(source.identity === 'reference'
       ? [

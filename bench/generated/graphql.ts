@@ -194,6 +194,8 @@ export type DirectiveResolvers<ContextType = OursContext> = {
  * Source "CommentsByPost": extend it, implement `fetch(keys)` and pass the class to
  * createBatchResolvers. Used by:
  * - Post.comments (key: id)
+ * A list of rows per key: declare groupKey(row) and return the rows in any order (a key with
+ * none gets []), or use groupByKeys.
  */
 export abstract class CommentsByPostSource extends Source<PostRow['id'], CommentRow[], { first: NonNullable<PostCommentsArgs['first']> }, OursContext> {}
 
@@ -202,8 +204,9 @@ export abstract class CommentsByPostSource extends Source<PostRow['id'], Comment
  * createBatchResolvers. Used by:
  * - Comment.author (key: authorId); not found: NotFoundError
  * - Post.author (key: authorId); not found: NotFoundError
- * `| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys
- * does); "not found" above is what each field then resolves.
+ * `| null` in the value type: a key that fetch finds nothing for is null (declare rowKey(row)
+ * and return the rows in any order, or use orderByKeys); "not found" above is what each field
+ * then resolves.
  */
 export abstract class UserSource extends Source<CommentRow['authorId'], UserRow | null, undefined, OursContext> {}
 

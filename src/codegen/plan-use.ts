@@ -217,7 +217,7 @@ export function planUse(input: PlanInput, batch: Expanded, problems: Problem[]):
 
   const valueName = getNamedType(field.type).name;
   const model = typeName(modelOf(input, valueName));
-  // A source may find nothing for a key: its fetch returns null there (orderByKeys does), and
+  // A source may find nothing for a key: its fetch returns null there (rowKey does), and
   // the wrapper turns that into null or a NotFoundError. A many: true source returns [] instead.
   const valueType: TypeRef =
     helper === 'resolveMany'

@@ -1,6 +1,7 @@
 // graphql-codegen-batch/runtime: the public entry of the scheduler. Zero dependencies; nothing
 // here imports graphql or the codegen (test/architecture.test.ts enforces it).
 
+export type { CacheMap, CachePolicy } from './cache.js';
 export type {
   AsyncDataloaderOptions,
   BatchEvent,
@@ -33,6 +34,14 @@ export {
   resolveNullable,
   resolveOne,
 } from './resolve.js';
-export type { FetchResult, KeyOf, ParamsOf, SourceClass, ValueOf } from './source.js';
+export type {
+  ElementOf,
+  FetchResult,
+  KeyOf,
+  ParamsOf,
+  RowsResult,
+  SourceClass,
+  ValueOf,
+} from './source.js';
 export { Source } from './source.js';
 export type { PromiseOrValue } from './util/promiseOrValue.js';

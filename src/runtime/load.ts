@@ -1,3 +1,4 @@
+import { inspect } from './util/inspect.js';
 import type { PromiseOrValue } from './util/promiseOrValue.js';
 
 /**
@@ -164,7 +165,7 @@ export class Slot<V> extends Load<V> {
 
 /** `loadAll` and `all`: settled when every part is; reads the parts in order. */
 export class LoadList<V> extends Load<V[]> {
-  private readonly parts: readonly Load<unknown>[];
+  protected readonly parts: readonly Load<unknown>[];
   /** Parts before this index have settled; settling is monotonic, so polling is O(n) overall. */
   private cursor = 0;
 
@@ -188,6 +189,52 @@ export class LoadList<V> extends Load<V[]> {
     const values: V[] = new Array(parts.length);
     for (let i = 0; i < parts.length; i++) values[i] = (parts[i] as Load<V>).result();
     return values;
+  }
+}
+
+/** Who a `loadMany` belongs to: for the messages of its entries and the abort check. */
+interface SettledOwner {
+  readonly constructor: { readonly name: string };
+  readonly dataloader: { readonly signal: AbortSignal | undefined };
+}
+
+/**
+ * `loadMany`: settled when every key is; one entry per key, the value or that key's Error. A
+ * key that failed with something that is not an Error gets an Error naming the key, with the
+ * original as its `cause`. An abort is not a key's failure: it fails the whole load.
+ */
+export class LoadSettled<V> extends LoadList<V | Error> {
+  private readonly keys: readonly unknown[];
+  private readonly owner: SettledOwner;
+
+  constructor(parts: readonly Load<V>[], keys: readonly unknown[], owner: SettledOwner) {
+    super(parts);
+    this.keys = keys;
+    this.owner = owner;
+  }
+
+  override result(): (V | Error)[] {
+    const parts = this.parts as readonly Slot<V>[];
+    const values: (V | Error)[] = new Array(parts.length);
+    for (let i = 0; i < parts.length; i++) {
+      const slot = parts[i] as Slot<V>;
+      if (slot.state !== REJECTED) {
+        values[i] = slot.outcome as V;
+        continue;
+      }
+      const signal = this.owner.dataloader.signal;
+      if (signal?.aborted && slot.outcome === signal.reason) throw signal.reason;
+      values[i] = slot.outcome instanceof Error ? slot.outcome : this.wrap(i, slot.outcome);
+    }
+    return values;
+  }
+
+  private wrap(i: number, reason: unknown): Error {
+    return new Error(
+      `${this.owner.constructor.name}.load(${inspect(this.keys[i])}) failed with ` +
+        `${inspect(reason)}, which is not an Error.`,
+      { cause: reason },
+    );
   }
 }
 

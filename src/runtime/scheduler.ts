@@ -15,6 +15,7 @@ import { fetchShapeError } from './errors.js';
 import { type Call, FetchHooks } from './fetch-hooks.js';
 import { type Slot, WAIT_PROMISE, type Waiter } from './load.js';
 import { moveRun, type RunMoves, resumeBelow } from './moves.js';
+import { alignRows, returnsRows } from './rows.js';
 import type { JobLike, SchedulerOptions, Stats } from './scheduler-types.js';
 import { isPromiseLike } from './util/isPromiseLike.js';
 
@@ -223,10 +224,11 @@ export class Scheduler implements RunMoves {
   /**
    * Puts a key of a failed batch back in the cache until the next tick: prefetch waited on it,
    * and the field that needs it resolves before then, so it sees this failure instead of
-   * fetching again. After that tick the key is gone, as for any failed batch.
+   * fetching again. After that tick the key is gone, as for any failed batch. Prefetch does the
+   * same with the landed keys of a `cache: false` Source, which keeps none.
    */
   keepFailed(source: AnySource, slot: Slot<unknown>): void {
-    if (source._cache.has(slot.cacheKey)) return;
+    if (source._cache.get(slot.cacheKey) !== undefined) return;
     source._cache.set(slot.cacheKey, slot);
     this.expiring.push(source, slot);
     this.schedule();
@@ -342,7 +344,15 @@ export class Scheduler implements RunMoves {
     this.schedule();
   }
 
-  private settle(batch: Batch, values: unknown): void {
+  private settle(batch: Batch, result: unknown): void {
+    let values = result;
+    if (returnsRows(batch.source)) {
+      try {
+        values = alignRows(batch.source, batch.keys, batch.slots, result);
+      } catch (error) {
+        return this.failBatch(batch, error);
+      }
+    }
     if (!Array.isArray(values) || values.length !== batch.keys.length) {
       return this.failBatch(batch, fetchShapeError(sourceName(batch.source), batch.keys, values));
     }
@@ -355,6 +365,7 @@ export class Scheduler implements RunMoves {
       if (value instanceof Error) slot.reject(value);
       else slot.fulfill(value);
     }
+    if (!batch.source._keep) forget(batch.source, slots);
     this.report(batch, undefined);
     this.wakeAll(batch);
   }
@@ -406,6 +417,12 @@ export class Scheduler implements RunMoves {
       if (batch.state !== DONE) this.failBatch(batch, reason);
     }
   }
+}
+
+/** `cache: false`: the landed keys leave the cache (their waiters read them from the slots). */
+function forget(source: AnySource, slots: readonly Slot<unknown>[]): void {
+  const cache = source._cache;
+  for (const slot of slots) if (cache.get(slot.cacheKey) === slot) cache.delete(slot.cacheKey);
 }
 
 function invariant(message: string): Error {

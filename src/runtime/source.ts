@@ -1,6 +1,7 @@
 import { type Batch, NEW } from './batch.js';
+import { type CacheMap, type CachePolicy, cacheFor } from './cache.js';
 import type { Dataloader, DataloaderHooks } from './dataloader.js';
-import { type Load, LoadList, LoadValue, PENDING, REJECTED, Slot } from './load.js';
+import { type Load, LoadList, LoadSettled, LoadValue, PENDING, REJECTED, Slot } from './load.js';
 import type { FieldOf, Projection } from './projection.js';
 import { inspect } from './util/inspect.js';
 import type { PromiseOrValue } from './util/promiseOrValue.js';
@@ -9,11 +10,24 @@ import { identityOf, inCall } from './util/stableKey.js';
 /**
  * What `fetch` returns: one entry per key, in key order (the value, or an Error for that key
  * only), as an array, a Promise of one, or a generator that may `yield*` other sources' loads
- * or do a bare `yield` (manual parallelism) before returning the array or its Promise.
+ * or do a bare `yield` (manual parallelism) before returning the array or its Promise. A Source
+ * that declares `rowKey` or `groupKey` returns its rows instead, in any order (see RowsResult).
  */
 export type FetchResult<V> =
   | PromiseOrValue<ReadonlyArray<V | Error>>
-  | Generator<unknown, PromiseOrValue<ReadonlyArray<V | Error>>, unknown>;
+  | Generator<unknown, PromiseOrValue<ReadonlyArray<V | Error>>, unknown>
+  | RowsResult<ElementOf<V>>;
+
+/**
+ * What the `fetch` of a Source that declares `rowKey` or `groupKey` returns: its rows, in any
+ * order, any number per key (an array or other iterable), in the same three forms.
+ */
+export type RowsResult<R> =
+  | PromiseOrValue<Iterable<R>>
+  | Generator<unknown, PromiseOrValue<Iterable<R>>, unknown>;
+
+/** The item type of a list value (the row of a `groupKey` Source); never for other values. */
+export type ElementOf<V> = V extends readonly (infer R)[] ? R : never;
 
 /**
  * A kind of data that can be loaded in batches: GraphQL-Ruby's `GraphQL::Dataloader::Source`.
@@ -36,7 +50,9 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
   readonly dataloader: Dataloader;
   readonly params: P;
   /** @internal cache key → the key's Load; holds values, errors and in-flight keys. */
-  readonly _cache = new Map<unknown, Slot<V>>();
+  readonly _cache: CacheMap<unknown, Slot<V>>;
+  /** @internal false for `cache: false`: a key leaves the cache when its batch lands. */
+  readonly _keep: boolean;
   /** @internal the batch that still takes keys (not yet fetched), if any. */
   _open: object | null = null;
 
@@ -58,6 +74,9 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
     this.defaultIdentity = this.cacheKey === Source.prototype.cacheKey;
     this.onLoad = dataloader._scheduler.onLoad;
     this.projects = (this.constructor as { projection?: unknown }).projection === true;
+    const cache = cacheFor(this.constructor.name || 'Source', this.cache);
+    this._cache = cache.map as CacheMap<unknown, Slot<V>>;
+    this._keep = cache.keep;
   }
 
   /**
@@ -95,6 +114,47 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
   /** The largest batch `fetch` receives; larger batches are split. Default: no limit. */
   get maxBatchSize(): number {
     return Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * What this Source keeps once a batch lands (DataLoader's `cache` and `cacheMap`), read once,
+   * when the Dataloader creates the instance: `true` (default: every key, for the Dataloader's
+   * life), `false` (nothing: loads of a key share one entry only until its batch lands),
+   * `{ max: n }` (the n most recently used keys, for a long-lived Dataloader) or a map with
+   * get, set, delete and clear (an LRU cache from npm). See CachePolicy.
+   */
+  get cache(): CachePolicy {
+    return true;
+  }
+
+  /**
+   * Declare it when `fetch` returns one row per key, in any order, keys without a row left out
+   * (a `WHERE id = ANY($1)` query): it returns the key a row belongs to, and the batch lines the
+   * rows up with its keys (matched by `cacheKey` identity; the first row of a key wins). A key
+   * with no row gets `missing(key)`.
+   */
+  rowKey?(row: NonNullable<V>): K;
+
+  /**
+   * Declare it when `fetch` returns any number of rows per key, in any order (a one-to-many
+   * Source, `@batch(many: true)`): it returns the key a row belongs to, and each key gets its
+   * rows, in row order; a key with no row gets `[]`.
+   */
+  groupKey?(row: ElementOf<V>): K;
+
+  /**
+   * The value of a key that `fetch` returned no row for, when the Source declares `rowKey`.
+   * Default: `null` (a nullable field resolves null; a non-null one reports a NotFoundError).
+   * Return an Error to reject that key only.
+   */
+  // biome-ignore lint/correctness/noUnusedFunctionParameters: named for overrides and the docs.
+  missing(key: K): V | Error {
+    return null as V;
+  }
+
+  /** @internal A key's identity, as `load` computes it (rows are matched to keys by it). */
+  _identity(key: K): unknown {
+    return this.defaultIdentity ? identityOf(key) : this.cacheKey(key);
   }
 
   /**
@@ -164,16 +224,30 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
 
   /** The values of `keys`, in key order, duplicates kept; fails with the first failed key. */
   loadAll(keys: readonly K[], fields?: readonly FieldOf<V>[]): Load<V[]> {
+    if (!Array.isArray(keys)) throw notKeys(this, 'loadAll', keys);
     if (keys.length === 0) return new LoadValue<V[]>([]);
-    const parts: Load<V>[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) parts[i] = this.load(keys[i] as K, fields);
-    return new LoadList<V>(parts);
+    return new LoadList<V>(loadEach(this, keys, fields));
   }
 
-  /** Puts a value (or an Error) in the cache for `key`, unless the key is already there. */
+  /**
+   * One entry per key, in key order, duplicates kept: the value, or that key's Error
+   * (DataLoader's `loadMany`). It waits for every key and never fails for a key's error; it
+   * fails only when the Dataloader is aborted (with the abort reason).
+   */
+  loadMany(keys: readonly K[], fields?: readonly FieldOf<V>[]): Load<(V | Error)[]> {
+    if (!Array.isArray(keys)) throw notKeys(this, 'loadMany', keys);
+    if (keys.length === 0) return new LoadValue<(V | Error)[]>([]);
+    return new LoadSettled<V>(loadEach(this, keys, fields), keys, this);
+  }
+
+  /**
+   * Puts a value (or an Error) in the cache for `key`, unless the key is already there. A
+   * Source with `cache: false` keeps nothing, so priming it does nothing (as in DataLoader).
+   */
   prime(key: K, value: V | Error): this {
+    if (!this._keep) return this;
     const cacheKey = this.cacheKey(key);
-    if (this._cache.has(cacheKey)) return this;
+    if (this._cache.get(cacheKey) !== undefined) return this;
     const slot = new Slot<V>(cacheKey);
     if (value instanceof Error) slot.reject(value);
     else slot.fulfill(value);
@@ -192,6 +266,22 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
     this._cache.clear();
     return this;
   }
+}
+
+function notKeys(source: object, method: string, keys: unknown): TypeError {
+  return new TypeError(
+    `${source.constructor.name}.${method}() expects an array of keys, but got: ${inspect(keys)}.`,
+  );
+}
+
+function loadEach<K, V>(
+  source: Source<K, V, unknown>,
+  keys: readonly K[],
+  fields: readonly FieldOf<V>[] | undefined,
+): Load<V>[] {
+  const parts: Load<V>[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) parts[i] = source.load(keys[i] as K, fields);
+  return parts;
 }
 
 /** The key type of a Source class instance. */

@@ -95,6 +95,8 @@ export class RunState {
   private readonly granted = new Map<string, number>();
   private readonly clearedAll = new Map<string, number>();
   private clearedCache = 0;
+  /** The per-key Errors a rows Source left out of its rows, for its `missing(key)`. */
+  private readonly leftOut = new Map<string, Error>();
 
   constructor(program: Program, sabotage: Sabotage = {}) {
     this.program = program;
@@ -204,7 +206,11 @@ export class RunState {
         );
       return TRANSIENT;
     }
-    if (error instanceof TypeError && error.message.includes('.fetch() must return an array')) {
+    if (
+      error instanceof TypeError &&
+      (error.message.includes('.fetch() must return an array') ||
+        error.message.includes('.fetch() must return the rows'))
+    ) {
       if (!error.message.startsWith(`S${s}.fetch()`))
         this.violation(
           `a load of S${s}.${p}:${k} failed with another source's error: ${error.message}`,
@@ -240,10 +246,31 @@ export class RunState {
     const values = this.values(call, deps);
     const result = (): Values => {
       if (call.fail === 'late') throw this.transient(call, 'failed late');
+      if (spec.rows) return call.fail === 'shape' ? (42 as never) : this.rows(call, values);
       return call.fail === 'shape' ? values.slice(1) : values;
     };
     if (sync || spec.microtasks + spec.macrotasks === 0) return result();
     return delay(spec).then(result);
+  }
+
+  /** A rows Source's result: the values in reverse order, the per-key Errors left out. */
+  private rows(call: Call, values: Values): Values {
+    const rows: Values = [];
+    values.forEach((value, i) => {
+      if (value instanceof Error) this.leftOut.set(`${call.s}.${call.p}:${call.keys[i]}`, value);
+      else rows.unshift(value);
+    });
+    return rows;
+  }
+
+  /** `missing(key)` of a rows Source: the Error its fetch left out for that key. */
+  missing(source: TestSource, key: unknown): Error {
+    const s = this.classes.indexOf(source.constructor as TestSourceClass);
+    const id = `${s}.${paramIndex(source.params)}:${keyNumber(key)}`;
+    const error = this.leftOut.get(id);
+    if (error !== undefined) return error;
+    this.violation(`S${id} has no row, yet its fetch returned no Error for it`);
+    return new Error(`no row for ${id}`);
   }
 
   /** Dependency outcomes of a generator fetch, read by `yield*`; TRANSIENT if a batch failed. */
@@ -275,7 +302,7 @@ export class RunState {
 }
 
 function defineSource(run: RunState, index: number, spec: SourceSpec, sabotage: Sabotage) {
-  abstract class Base extends TestSource {
+  abstract class Plain extends TestSource {
     override get maxBatchSize() {
       return spec.maxBatchSize;
     }
@@ -283,6 +310,17 @@ function defineSource(run: RunState, index: number, spec: SourceSpec, sabotage: 
       return sabotage.freshCacheKeys ? Symbol('fresh') : super.cacheKey(key);
     }
   }
+  abstract class Rows extends Plain {
+    // A value names its key: `S1.0:3` or `S1.0:3(…)`.
+    override rowKey(row: string): unknown {
+      const k = Number(/^S\d+\.\d+:(\d+)/.exec(row)?.[1]);
+      return spec.objectKeys ? { id: k } : k;
+    }
+    override missing(key: unknown): Error {
+      return run.missing(this, key);
+    }
+  }
+  const Base = spec.rows ? Rows : Plain;
   let cls: TestSourceClass;
   switch (spec.kind) {
     case 'sync':

@@ -33,6 +33,11 @@ export interface SourceSpec {
   readonly objectKeys: boolean;
   /** A generator fetch does a bare `yield` before waiting on its dependencies. */
   readonly bareYield: boolean;
+  /**
+   * The Source declares rowKey: fetch returns its values as rows in reverse order, without the
+   * per-key Errors, which `missing(key)` returns instead.
+   */
+  readonly rows?: boolean;
   /** The result settles after this many microtasks, then this many macrotask turns. */
   readonly microtasks: number;
   readonly macrotasks: number;
@@ -109,6 +114,7 @@ function sourceArb(index: number, count: number, nested: boolean): fc.Arbitrary<
       errors: fc.uniqueArray(fc.integer({ min: 0, max: PARAMS * K - 1 }), { maxLength: 3 }),
       objectKeys: fc.boolean(),
       bareYield: fc.boolean(),
+      rows: fc.boolean(),
       microtasks: fc.integer({ min: 0, max: 3 }),
       macrotasks: fc.oneof(
         { arbitrary: fc.constant(0), weight: 3 },

@@ -1,9 +1,12 @@
 // The blog's Sources: one class per @batch source, each extending the abstract class the plugin
 // generated for it, so a wrong key or value type is a tsc error here. Each `fetch` gets every
-// key that one round of the query asked for and answers with one value per key, in key order.
+// key that one round of the query asked for and returns the rows its query found, in the
+// database's order; `rowKey` (one row per key) or `groupKey` (a list of rows per key) says
+// which key a row belongs to, and the runtime lines the rows up with the keys: a key with no
+// row gets null (so a non-null field reports NOT_FOUND), or [] for a list.
 // `this.context` is the request's Context (the generated classes carry its type), so
 // `this.context.db` is the request's database handle.
-import { groupByKeys, orderByKeys, type Projection } from 'graphql-codegen-batch/runtime';
+import type { Projection } from 'graphql-codegen-batch/runtime';
 import {
   type BatchSources,
   CommentsByPostSource,
@@ -12,7 +15,7 @@ import {
   TagSource,
   UserSource,
 } from './generated/graphql.js';
-import type { PostRow, UserRow } from './models.js';
+import type { CommentRow, PostRow, TagRow, UserRow } from './models.js';
 import {
   commentCounts,
   commentLimit,
@@ -32,9 +35,11 @@ import {
 export class Users extends UserSource {
   static override readonly projection = true;
 
-  async fetch(ids: number[], { fields }: Projection<UserRow | null>) {
-    const rows = await usersByIds(this.context.db, ids, fields);
-    return orderByKeys(ids, rows, (user) => user.id);
+  override rowKey(user: UserRow) {
+    return user.id;
+  }
+  fetch(ids: number[], { fields }: Projection<UserRow | null>) {
+    return usersByIds(this.context.db, ids, fields);
   }
 }
 
@@ -42,13 +47,17 @@ export class Users extends UserSource {
  * Post.tags (a list key: the wrapper calls loadAll(post.tagIds)). This one uses manual
  * parallelism, GraphQL-Ruby's `dataloader.yield`: it starts its query, hands control back with
  * a bare `yield` so the Dataloader can start the round's other batches, and returns the
- * still-pending promise when it is resumed. On PostgreSQL (a pool) the queries overlap.
+ * still-pending promise of its rows when it is resumed. On PostgreSQL (a pool) the queries
+ * overlap.
  */
 export class Tags extends TagSource {
+  override rowKey(tag: TagRow) {
+    return tag.id;
+  }
   *fetch(ids: number[]) {
     const pending = tagsByIds(this.context.db, ids);
     yield;
-    return pending.then((rows) => orderByKeys(ids, rows, (tag) => tag.id));
+    return pending;
   }
 }
 
@@ -57,20 +66,24 @@ export class Tags extends TagSource {
  * parameter, so posts asking for different counts get different Source instances and batches.
  */
 export class CommentsByPost extends CommentsByPostSource {
-  async fetch(postIds: number[]) {
+  override groupKey(comment: CommentRow) {
+    return comment.postId;
+  }
+  fetch(postIds: number[]) {
     const first = commentLimit(this.params.first);
-    const rows = await firstCommentsOfPosts(this.context.db, postIds, first);
-    return groupByKeys(postIds, rows, (comment) => comment.postId);
+    return firstCommentsOfPosts(this.context.db, postIds, first);
   }
 }
 
 /** Query.post(id:) (key "$args.id"): the keys are GraphQL IDs, so strings. */
 export class Posts extends PostSource {
+  override rowKey(post: PostRow) {
+    return String(post.id);
+  }
   async fetch(ids: string[]) {
     // A key that is not a row id cannot match: it gets null, like any unknown id.
     const rowIds = ids.map(parseRowId).filter((id) => id !== null);
-    const rows = rowIds.length === 0 ? [] : await postsByIds(this.context.db, rowIds);
-    return orderByKeys(ids, rows, (post) => String(post.id));
+    return rowIds.length === 0 ? [] : postsByIds(this.context.db, rowIds);
   }
 }
 

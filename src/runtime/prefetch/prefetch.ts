@@ -212,8 +212,14 @@ class Walk {
 
   private settled(p: Pending): void {
     let failed = false;
+    const keep = p.source._keep;
     for (const slot of p.slots) {
-      if (slot.state !== REJECTED) continue;
+      if (slot.state !== REJECTED) {
+        // A `cache: false` Source keeps nothing, yet the field waits for this very value:
+        // keep it until the scheduler's next tick, as a failed key below.
+        if (!keep) this.dl._scheduler.keepFailed(p.source, slot);
+        continue;
+      }
       failed = true;
       // A failed batch is not cached, yet the child at its own path must see this error
       // rather than fetch again: keep the failed key until the scheduler's next tick.

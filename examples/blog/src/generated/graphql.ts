@@ -271,6 +271,8 @@ export type DirectiveResolvers<ContextType = Context> = {
  * Source "CommentsByPost": extend it, implement `fetch(keys)` and pass the class to
  * createBatchResolvers. Used by:
  * - Post.comments (key: id)
+ * A list of rows per key: declare groupKey(row) and return the rows in any order (a key with
+ * none gets []), or use groupByKeys.
  */
 export abstract class CommentsByPostSource extends Source<PostRow['id'], CommentRow[], { first: NonNullable<PostCommentsArgs['first']> }, Context> {}
 
@@ -278,8 +280,9 @@ export abstract class CommentsByPostSource extends Source<PostRow['id'], Comment
  * Source "Post": extend it, implement `fetch(keys)` and pass the class to
  * createBatchResolvers. Used by:
  * - Query.post (key: $args.id); not found: null
- * `| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys
- * does); "not found" above is what each field then resolves.
+ * `| null` in the value type: a key that fetch finds nothing for is null (declare rowKey(row)
+ * and return the rows in any order, or use orderByKeys); "not found" above is what each field
+ * then resolves.
  */
 export abstract class PostSource extends Source<QueryPostArgs['id'], PostRow | null, undefined, Context> {}
 
@@ -304,8 +307,9 @@ export abstract class PostStatsSource extends Source<PostRow, PostStatsRow | nul
  * Source "Tag": extend it, implement `fetch(keys)` and pass the class to
  * createBatchResolvers. Used by:
  * - Post.tags (key: tagIds); not found: NotFoundError
- * `| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys
- * does); "not found" above is what each field then resolves.
+ * `| null` in the value type: a key that fetch finds nothing for is null (declare rowKey(row)
+ * and return the rows in any order, or use orderByKeys); "not found" above is what each field
+ * then resolves.
  */
 export abstract class TagSource extends Source<PostRow['tagIds'][number], TagRow | null, undefined, Context> {}
 
@@ -315,8 +319,9 @@ export abstract class TagSource extends Source<PostRow['tagIds'][number], TagRow
  * - Comment.author (key: authorId); not found: NotFoundError
  * - Post.author (key: authorId); not found: NotFoundError
  * - Post.editor (key: editorId); not found: null
- * `| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys
- * does); "not found" above is what each field then resolves.
+ * `| null` in the value type: a key that fetch finds nothing for is null (declare rowKey(row)
+ * and return the rows in any order, or use orderByKeys); "not found" above is what each field
+ * then resolves.
  */
 export abstract class UserSource extends Source<CommentRow['authorId'], UserRow | null, undefined, Context> {}
 
