@@ -290,8 +290,9 @@ export abstract class PostSource extends Source<QueryPostArgs['id'], PostRow | n
  * Source "PostStats": extend it, implement `fetch(keys)` and pass the class to
  * createBatchResolvers. Used by:
  * - Post.stats (key: $parent); not found: NotFoundError
- * `| null` in the value type: fetch returns null for a key it finds nothing for (orderByKeys
- * does); "not found" above is what each field then resolves.
+ * `| null` in the value type: a key that fetch finds nothing for is null (declare rowKey(row)
+ * and return the rows in any order, or use orderByKeys); "not found" above is what each field
+ * then resolves.
  */
 export abstract class PostStatsSource extends Source<PostRow, PostStatsRow | null, undefined, Context> {
   /**
