@@ -4,6 +4,7 @@
 // hand-written resolver into that same prefetch (one instance per resolver set, so a walk
 // started by a hand-written root field is not repeated by the batched fields below it).
 import type { BatchPlan } from '../src/codegen/plan-types.js';
+import { renderReferenceResolver } from './reference-resolver.js';
 import { renderWrapper } from './resolver-wrapper.js';
 
 export function renderCreateBatchResolvers(plan: BatchPlan): string {
@@ -34,6 +35,9 @@ export function renderCreateBatchResolvers(plan: BatchPlan): string {
     '  const resolvers = {',
     ...plan.parents.flatMap((parent) => [
       `    ${parent.typeName}: {`,
+      ...(parent.reference
+        ? [renderReferenceResolver(parent.typeName, parent.reference, dl, '      ')]
+        : []),
       ...parent.fields.map((w) => renderWrapper(parent.typeName, w, dl, '      ')),
       '    },',
     ]),

@@ -41,6 +41,15 @@ export interface BatchFieldPlan {
 export interface ParentPlan {
   readonly typeName: string;
   readonly fields: readonly WrapperPlan[];
+  /** The entity's `__resolveReference`, when the type itself carries @batch. */
+  readonly reference?: ReferencePlan | undefined;
+}
+
+/** An Apollo Federation entity's reference resolver: loads the representation's key. */
+export interface ReferencePlan {
+  readonly source: string;
+  /** `reference.id`, or `{ orgId: reference.orgId, id: reference.id }` for a multi-field @key. */
+  readonly keyExpr: string;
 }
 
 export type ResolveHelper = 'resolveOne' | 'resolveNullable' | 'resolveMany' | 'resolveEach';

@@ -12,6 +12,7 @@ import {
 } from 'graphql';
 import type { CollectedBatch } from './collect.js';
 import type { ParsedBatchConfig } from './config.js';
+import type { CollectedEntity } from './entities.js';
 import type { ImportNeeds } from './imports.js';
 import {
   describeKeyType,
@@ -32,11 +33,20 @@ import type {
   WrapperPlan,
 } from './plan-types.js';
 import { formatLocation, type Problem } from './problems.js';
+import { planReferences } from './references.js';
 import { BUILT_IN_SCALARS } from './scalars.js';
 
+/** Where a use comes from: a field's @batch, or an entity type's (references.ts). */
+export interface UseOrigin {
+  readonly source: string;
+  readonly parent: { readonly name: string };
+  readonly field: { readonly name: string };
+  readonly at: CollectedBatch['at'];
+}
+
 /** One use of a source, fully decided. */
-interface Use {
-  readonly batch: CollectedBatch;
+export interface Use {
+  readonly batch: UseOrigin;
   readonly id: string;
   readonly keyText: string;
   readonly keyType: KeyType | undefined;
@@ -57,6 +67,8 @@ interface Use {
 export interface PlanInput {
   readonly schema: GraphQLSchema;
   readonly batches: readonly CollectedBatch[];
+  /** Entity types with a type-level @batch (Apollo Federation references). */
+  readonly entities?: readonly CollectedEntity[];
   readonly config: ParsedBatchConfig;
   readonly models: ModelLookup;
 }
@@ -73,8 +85,9 @@ export function plan(input: PlanInput): {
     if (use) uses.push(use);
   }
 
+  const references = planReferences(input, uses, problems);
   const sources = new Map<string, Use[]>();
-  for (const use of uses)
+  for (const use of [...uses, ...references.map((r) => r.use)])
     sources.set(use.batch.source, [...(sources.get(use.batch.source) ?? []), use]);
   const sourcePlans: SourcePlan[] = [];
   for (const name of [...sources.keys()].sort()) {
@@ -112,13 +125,16 @@ export function plan(input: PlanInput): {
       });
     }
   }
+  for (const r of references) if (!parents.has(r.typeName)) parents.set(r.typeName, []);
   const parentPlans: ParentPlan[] = [...parents.keys()].sort().map((typeName) => ({
     typeName,
     fields: [...(parents.get(typeName) ?? [])].sort((a, b) => (a.field < b.field ? -1 : 1)),
+    reference: references.find((r) => r.typeName === typeName)?.plan,
   }));
-  const helpers = new Set<ResolveHelper>(uses.map((u) => u.wrapper.helper));
+  const allUses = [...uses, ...references.map((r) => r.use)];
+  const helpers = new Set<ResolveHelper>(allUses.map((u) => u.wrapper.helper));
   const mapped = new Set<string>();
-  for (const use of uses) {
+  for (const use of allUses) {
     mapped.add(use.batch.parent.name);
     mapped.add(use.valueName);
   }

@@ -1,0 +1,29 @@
+// An Apollo Federation entity's `__resolveReference`: @apollo/subgraph calls it once per
+// representation of an `_entities` query, and each call registers its key with the entity's
+// Source at once, so all representations of the type reach one `fetch`. Like the field
+// wrappers, it returns the value itself when the key is cached. Apollo's convention: a
+// reference that finds nothing resolves null. `info` is the `_entities` field's, whose return
+// type is the `[_Entity]!` union list; the lookahead gets the entity type in its place, so the
+// @batch fields selected below the entity load with it.
+import type { ReferencePlan } from '../src/codegen/plan-types.js';
+
+export function renderReferenceResolver(
+  typeName: string,
+  reference: ReferencePlan,
+  dataloaderField: string,
+  indent: string,
+): string {
+  const dl = `ctx.${dataloaderField}`;
+  const load = `resolveNullable(${dl}.with(sources.${reference.source}).load(key))`;
+  const entityInfo = `{ ...info, returnType: info.schema.getType('${typeName}') ?? info.returnType }`;
+  return [
+    `${indent}__resolveReference: (reference, ctx, info) => {`,
+    `${indent}  const key = ${reference.keyExpr};`,
+    `${indent}  try {`,
+    `${indent}    return prefetch(${load}, ${entityInfo}, ${dl}, ctx);`,
+    `${indent}  } catch (error) {`,
+    `${indent}    throw missingDataloader(ctx, '${dataloaderField}', 'The @batch reference resolver of ${typeName}', error);`,
+    `${indent}  }`,
+    `${indent}},`,
+  ].join('\n');
+}
