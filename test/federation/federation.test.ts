@@ -80,4 +80,40 @@ describe('@batch on entity types, through @apollo/gateway', () => {
       '_entities(User ×5) → User [u1, u2, u3]', // the posts' authors
     ]);
   });
+
+  it('the @batch fields below an entity load in the same request, one fetch each', async () => {
+    const result = await federation.query('{ posts(first: 3) { author { name team { name } } } }');
+    expect(result).toEqual({
+      data: {
+        posts: [
+          { author: { name: 'Ada', team: { name: 'Compilers' } } },
+          { author: { name: 'Grace', team: { name: 'Databases' } } },
+          { author: { name: 'Linus', team: { name: 'Compilers' } } },
+        ],
+      },
+    });
+    expect(federation.requests.people).toEqual([
+      '_entities(User ×3) → User [u1, u2, u3]; Team [t1, t2]',
+    ]);
+  });
+
+  it('a representation its Source finds nothing for resolves null, the others their rows', async () => {
+    // What the gateway sends a subgraph, sent straight to it: three references, one unknown.
+    const response = await fetch(federation.urls.people, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `query ($representations: [_Any!]!) {
+          _entities(representations: $representations) { ... on User { name } }
+        }`,
+        variables: {
+          representations: ['u2', 'u9', 'u1'].map((id) => ({ __typename: 'User', id })),
+        },
+      }),
+    });
+    expect(await response.json()).toEqual({
+      data: { _entities: [{ name: 'Grace' }, null, { name: 'Ada' }] },
+    });
+    expect(federation.requests.people).toEqual(['_entities(User ×3) → User [u2, u9, u1]']);
+  });
 });

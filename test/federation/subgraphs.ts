@@ -131,6 +131,8 @@ export interface Federation {
   query(query: string): Promise<unknown>;
   /** Per subgraph, one line per request it served (requestLog), in the order they finished. */
   readonly requests: { readonly people: string[]; readonly catalog: string[] };
+  /** Each subgraph's own endpoint, as the gateway calls it. */
+  readonly urls: { readonly people: string; readonly catalog: string };
   stop(): Promise<void>;
 }
 
@@ -159,6 +161,7 @@ export async function startFederation(tables: {
   requests.catalog.length = 0;
   return {
     requests,
+    urls: { people: subgraphs[0]?.url ?? '', catalog: subgraphs[1]?.url ?? '' },
     async query(query) {
       const response = await fetch(url, {
         method: 'POST',
