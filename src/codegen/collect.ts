@@ -88,10 +88,12 @@ export function collect(schema: GraphQLSchema): Collected {
           n?.directives?.some((d) => d.name.value === 'batch'),
         ),
     );
-    if (sorted === FIELDS_ONLY_SIGNATURE && onTypes.length > 0) {
+    const declaredFieldsOnly =
+      sorted === FIELDS_ONLY_SIGNATURE || index.directiveLocations?.includes('OBJECT') === false;
+    if (declaredFieldsOnly && onTypes.length > 0) {
       problems.push({
         location: index.directiveDefinition,
-        message: `The schema declares "directive ${actual}", which allows @batch on fields only, but it is on the type${onTypes.length > 1 ? 's' : ''} ${onTypes.map((t) => t.name).join(', ')}. Remedy: declare "directive ${EXPECTED_SIGNATURE}".`,
+        message: `The schema declares @batch "on ${(index.directiveLocations ?? definition.locations).join(' | ')}", which allows it on fields only, but it is on the type${onTypes.length > 1 ? 's' : ''} ${onTypes.map((t) => t.name).join(', ')}. Remedy: declare "directive ${EXPECTED_SIGNATURE}" (a server that builds its schema from this SDL rejects @batch on a type otherwise).`,
       });
     } else if (sorted !== SORTED_SIGNATURE && sorted !== FIELDS_ONLY_SIGNATURE) {
       problems.push({

@@ -192,7 +192,7 @@ export function entityKey(
     if ('message' in onModel) {
       ok = false;
       report(
-        `${text}: the Source's values must carry the key field too, but ${onModel.message.replace(/^key "[^"]*": /, '')}`,
+        `${text}: the Source's values must carry the key field too, but ${onModel.message.replace(/^key "[^"]*": /, '').replace(/ Remedy: .*$/, '')} Remedy: add "${name}" to the mapper type.`,
       );
       continue;
     }

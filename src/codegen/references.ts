@@ -23,7 +23,7 @@ export function planReferences(
     if (input.config.federation !== true) {
       problems.push({
         location: entity.at(),
-        message: `@batch on type ${type.name}: loads the type's entity references (__resolveReference), which typescript-resolvers types only with config "federation: true", but it is ${JSON.stringify(input.config.federation ?? null)}. Remedy: set federation: true in the output's config.`,
+        message: `@batch on type ${type.name}: loads the type's entity references (__resolveReference), which typescript-resolvers types only with config "federation: true", but it is ${input.config.federation === undefined ? 'not set' : JSON.stringify(input.config.federation)}. Remedy: set federation: true in the output's config.`,
       });
       continue;
     }
