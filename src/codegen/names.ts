@@ -43,6 +43,7 @@ export function checkNames(
           ...(needs.batchField ? ['batchFields'] : []),
           'batchPlan',
           'batchPrefetchers',
+          ...(needs.entities ? ['batchEntityInfo'] : []),
           'withPrefetch',
         ];
   const { values, types } = runtimeImports(needs);

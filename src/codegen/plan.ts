@@ -138,7 +138,12 @@ export function plan(input: PlanInput): {
     mapped.add(use.batch.parent.name);
     mapped.add(use.valueName);
   }
-  const needs: ImportNeeds = { helpers, batchField: batchFields.length > 0, modelTypes: mapped };
+  const needs: ImportNeeds = {
+    helpers,
+    batchField: batchFields.length > 0,
+    modelTypes: mapped,
+    entities: references.length > 0,
+  };
   checkNames(input, sourcePlans, sources, needs, problems);
   return {
     plan: {
