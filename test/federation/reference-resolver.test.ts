@@ -1,6 +1,7 @@
 // The generated `__resolveReference` inside @apollo/subgraph's schema, executed by graphql-js
 // with no server: the lookahead loads the @batch fields below each entity before the entity
-// resolves (so they return plain values), and a key that fails fails its own entity only.
+// resolves (so they return plain values), a key that fails fails its own entity only, and a
+// context without a Dataloader is named as such.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -55,7 +56,14 @@ const ENTITIES = parse(`query ($representations: [_Any!]!) {
 }`);
 
 /** Runs `_entities` for these user ids; `teamValues` records what each User.team returned. */
-async function entities(ids: string[], options: { prefetch?: false } = {}) {
+async function entities(
+  ids: string[],
+  options: { prefetch?: false } = {},
+  contextOf: (db: PeopleDb) => object = (db) => ({
+    db,
+    dataloader: new Dataloader({ context: { db } }),
+  }),
+) {
   const batch = people.createBatchResolvers({ User: Users, Team: Teams }, options);
   const teamValues: string[] = [];
   const team = batch.User.team as GraphQLFieldResolver<unknown, Context>;
@@ -75,15 +83,12 @@ async function entities(ids: string[], options: { prefetch?: false } = {}) {
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
   const db: PeopleDb = { ...tables, log: [] };
-  const context: Context = { db, dataloader: new Dataloader({ context: { db } }) };
+  const contextValue = contextOf(db);
   const representations = ids.map((id) => ({ __typename: 'User', id }));
-  const result = (await execute({
-    schema,
-    document: ENTITIES,
-    variableValues: { representations },
-    contextValue: context,
-  })) as ExecutionResult;
-  return { result, log: db.log, teamValues };
+  const run = () =>
+    execute({ schema, document: ENTITIES, variableValues: { representations }, contextValue });
+  const result = (await run()) as ExecutionResult;
+  return { result, log: db.log, teamValues, again: run };
 }
 
 describe('the generated __resolveReference in @apollo/subgraph (graphql-js, no server)', () => {
@@ -115,6 +120,17 @@ describe('the generated __resolveReference in @apollo/subgraph (graphql-js, no s
     });
     expect(result.errors?.map((e) => [e.message, e.path])).toEqual([
       ['team t2 is archived', ['_entities', 1, 'team']],
+    ]);
+  });
+
+  it('a context without a Dataloader: the error names the reference resolver and the field', async () => {
+    const { result, log } = await entities(['u1'], {}, (db) => ({ db }));
+    expect(log).toEqual([]);
+    expect(result.errors?.map((e) => [e.message, e.path])).toEqual([
+      [
+        "The @batch reference resolver of User needs a Dataloader at context.dataloader (put one on each request's context, e.g. with the useDataloader plugin), but got: undefined.",
+        ['_entities'],
+      ],
     ]);
   });
 });
