@@ -51,9 +51,9 @@ export interface EntityKey {
 const SOURCE_NAME = /^[A-Z][A-Za-z0-9]*$/;
 const FIELD_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
-const directivesOf = (type: GraphQLNamedType, ...names: string[]): ConstDirectiveNode[] =>
+const directivesOf = (type: GraphQLNamedType, name: string): ConstDirectiveNode[] =>
   [type.astNode, ...type.extensionASTNodes].flatMap((node) =>
-    (node?.directives ?? []).filter((d) => names.includes(d.name.value)),
+    (node?.directives ?? []).filter((d) => d.name.value === name),
   );
 
 /** Every `@batch` on an object type; each problem points at that @batch. */
@@ -106,8 +106,7 @@ export function collectEntities(
 
 /** The fields of the type's one resolvable @key; reports why there is none. */
 function readKey(type: GraphQLObjectType, report: (message: string) => void): string[] | undefined {
-  // `@federation__key` is how a Federation 2 schema names @key when its @link does not import it.
-  const keys = directivesOf(type, 'key', 'federation__key');
+  const keys = directivesOf(type, 'key');
   const resolvable = keys.filter((key) => {
     const arg = key.arguments?.find((a) => a.name.value === 'resolvable');
     return !(arg?.value.kind === Kind.BOOLEAN && arg.value.value === false);
