@@ -106,6 +106,7 @@ export function collectEntities(
 
 /** The fields of the type's one resolvable @key; reports why there is none. */
 function readKey(type: GraphQLObjectType, report: (message: string) => void): string[] | undefined {
+  // Only `@key` by that name: typescript-resolvers' federation mode reads no other.
   const keys = directivesOf(type, 'key');
   const resolvable = keys.filter((key) => {
     const arg = key.arguments?.find((a) => a.name.value === 'resolvable');
