@@ -48,9 +48,9 @@ const SORTED_SIGNATURE =
   '@batch(key: [String!], many: Boolean = false, source: String!) on FIELD_DEFINITION | OBJECT';
 /**
  * Older declarations a schema may still carry. `key: String` is the signature before composite
- * keys: it can only write single keys, which the list type coerces from a string anyway. Fields
- * only (no `| OBJECT`) is the declaration before entity types could carry @batch: valid while
- * @batch is on fields only (a type-level @batch then needs `| OBJECT`).
+ * keys: valid with single keys (graphql itself rejects a list value for a String argument when
+ * building the schema). Fields only (no `| OBJECT`) is the declaration before entity types could
+ * carry @batch: valid while @batch is on fields only (a type-level @batch then needs `| OBJECT`).
  */
 const ACCEPTED_SIGNATURES = [
   SORTED_SIGNATURE,

@@ -54,3 +54,36 @@ describe('README quick start', () => {
     },
   );
 });
+
+/** Every fenced block of the README whose first line names a fixture file (`# fixtures/…`). */
+function fixtureQuotes(readme: string): Quote[] {
+  const quotes: Quote[] = [];
+  for (const [, body] of readme.matchAll(/```[a-z]*\n([\s\S]*?)```/g)) {
+    const [first = '', ...rest] = (body as string).split('\n');
+    const marker = first.match(/^(?:\/\/|#) (fixtures\/\S+)$/);
+    if (!marker) continue;
+    const pieces = rest
+      .join('\n')
+      .split(/^\s*(?:\/\/|#) …\n/m)
+      .map((piece) => piece.replace(/^\n+|\n+$/g, ''))
+      .filter((piece) => piece !== '');
+    quotes.push({ path: marker[1] as string, pieces });
+  }
+  return quotes;
+}
+
+describe('README quotes of fixtures', () => {
+  const quotes = fixtureQuotes(readFileSync(resolve(root, 'README.md'), 'utf8'));
+
+  it('has some (the key forms quote fixtures/keys)', () => {
+    expect(quotes.map((q) => q.path)).toContain('fixtures/keys/schema.graphql');
+  });
+
+  it.each(quotes.map((q, i) => [`${i + 1}. ${q.path}`, q] as const))(
+    'block %s is in the file, verbatim',
+    (_name, quote) => {
+      const text = readFileSync(resolve(root, quote.path), 'utf8');
+      for (const piece of quote.pieces) expect(text).toContain(piece);
+    },
+  );
+});
