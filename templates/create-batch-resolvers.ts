@@ -4,11 +4,14 @@
 // hand-written resolver into that same prefetch (one instance per resolver set, so a walk
 // started by a hand-written root field is not repeated by the batched fields below it).
 import type { BatchPlan } from '../src/codegen/plan-types.js';
+import { renderEntityInfo, renderReferenceResolver } from './reference-resolver.js';
 import { renderWrapper } from './resolver-wrapper.js';
 
 export function renderCreateBatchResolvers(plan: BatchPlan): string {
   const dl = plan.dataloaderField;
+  const entities = plan.parents.some((parent) => parent.reference);
   return [
+    ...(entities ? [renderEntityInfo(), ''] : []),
     '/** The prefetch of each resolver set createBatchResolvers returned (null: prefetch off). */',
     'const batchPrefetchers = new WeakMap<object, Prefetch | null>();',
     '',
@@ -39,6 +42,9 @@ export function renderCreateBatchResolvers(plan: BatchPlan): string {
     '  const resolvers = {',
     ...plan.parents.flatMap((parent) => [
       `    ${parent.typeName}: {`,
+      ...(parent.reference
+        ? [renderReferenceResolver(parent.typeName, parent.reference, dl, '      ')]
+        : []),
       ...parent.fields.map((w) => renderWrapper(parent.typeName, w, dl, '      ')),
       '    },',
     ]),

@@ -20,16 +20,19 @@ export function readsArgs(load: LoadPlan): boolean {
   return key.kind === 'composite' && key.parts.some((p) => p.value.from === 'args');
 }
 
-function valueExpr(value: KeyValue): string {
+function valueExpr(value: KeyValue, object: string): string {
   if (value.from === 'args') return `args.${value.name}`;
-  return `parent${value.path.map((s) => `${s.optional ? '?.' : '.'}${s.name}`).join('')}`;
+  return `${object}${value.path.map((s) => `${s.optional ? '?.' : '.'}${s.name}`).join('')}`;
 }
 
-/** `parent.authorId`, `args.id`, `{ orgId: parent.orgId, userId: parent.userId }`, `parent`. */
-export function keyExpr(key: KeyPlan): string {
-  if (key.kind === 'parent') return 'parent';
-  if (key.kind === 'value') return valueExpr(key.value);
-  return `{ ${key.parts.map((p) => `${p.name}: ${valueExpr(p.value)}`).join(', ')} }`;
+/**
+ * `parent.authorId`, `args.id`, `{ orgId: parent.orgId, userId: parent.userId }`, `parent`.
+ * `object` names the resolver's object argument: a reference resolver reads the representation.
+ */
+export function keyExpr(key: KeyPlan, object = 'parent'): string {
+  if (key.kind === 'parent') return object;
+  if (key.kind === 'value') return valueExpr(key.value, object);
+  return `{ ${key.parts.map((p) => `${p.name}: ${valueExpr(p.value, object)}`).join(', ')} }`;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   print,
 } from 'graphql';
 import { BATCH_DIRECTIVE_SDL } from './directive.js';
+import { type CollectedEntity, collectEntities } from './entities.js';
 import { buildLocationIndex, type FieldLocations } from './locations.js';
 import { misplacedBatches } from './misplaced.js';
 import type { Problem, SdlLocation } from './problems.js';
@@ -37,20 +38,29 @@ export interface CollectedBatch {
 
 export interface Collected {
   readonly batches: readonly CollectedBatch[];
+  /** Entity types with a type-level @batch: entities.ts. */
+  readonly entities: readonly CollectedEntity[];
   readonly problems: readonly Problem[];
 }
 
 const EXPECTED_SIGNATURE = BATCH_DIRECTIVE_SDL.trim().replace(/^directive /, '');
-// `key: String` is the signature before composite keys; a schema declaring it stays valid with
-// single keys (graphql itself rejects a list value for a String argument when building it).
-const SORTED_SIGNATURES = [
-  '@batch(key: [String!], many: Boolean = false, source: String!) on FIELD_DEFINITION',
-  '@batch(key: String, many: Boolean = false, source: String!) on FIELD_DEFINITION',
+const SORTED_SIGNATURE =
+  '@batch(key: [String!], many: Boolean = false, source: String!) on FIELD_DEFINITION | OBJECT';
+/**
+ * Older declarations a schema may still carry. `key: String` is the signature before composite
+ * keys: valid with single keys (graphql itself rejects a list value for a String argument when
+ * building the schema). Fields only (no `| OBJECT`) is the declaration before entity types could
+ * carry @batch: valid while @batch is on fields only (a type-level @batch then needs `| OBJECT`).
+ */
+const ACCEPTED_SIGNATURES = [
+  SORTED_SIGNATURE,
+  SORTED_SIGNATURE.replace('key: [String!]', 'key: String'),
 ];
+const FIELDS_ONLY_SIGNATURES = ACCEPTED_SIGNATURES.map((s) => s.replace(/ \| OBJECT$/, ''));
 const SOURCE_NAME = /^[A-Z][A-Za-z0-9]*$/;
 const ARGUMENTS = ['source', 'key', 'many'] as const;
 
-/** `@batch(source: String!, key: [String!], many: Boolean = false) on FIELD_DEFINITION` */
+/** `@batch(source: String!, key: [String!], many: Boolean = false) on FIELD_DEFINITION | OBJECT` */
 function signatureOf(directive: GraphQLDirective, order: 'declared' | 'sorted'): string {
   const args = directive.args.map((a) => {
     const def = a.astNode?.defaultValue;
@@ -60,7 +70,11 @@ function signatureOf(directive: GraphQLDirective, order: 'declared' | 'sorted'):
   // them anyway, so a declaration copied from the README reaches the plugin reordered.
   if (order === 'sorted') args.sort();
   const repeatable = directive.isRepeatable ? ' repeatable' : '';
-  return `@${directive.name}(${args.join(', ')})${repeatable} on ${directive.locations.join(' | ')}`;
+  const locations = [...directive.locations];
+  // FIELD_DEFINITION first, then the rest by name: the order a declaration is usually written in.
+  const rank = (l: string) => (l === 'FIELD_DEFINITION' ? '' : l);
+  if (order === 'sorted') locations.sort((a, b) => (rank(a) < rank(b) ? -1 : 1));
+  return `@${directive.name}(${args.join(', ')})${repeatable} on ${locations.join(' | ')}`;
 }
 
 export function collect(schema: GraphQLSchema): Collected {
@@ -72,12 +86,28 @@ export function collect(schema: GraphQLSchema): Collected {
       message:
         'The schema has no SDL source (it was loaded from introspection JSON, a URL or code), so applied directives such as @batch are lost. Remedy: point `schema` at the .graphql files.',
     });
-    return { batches: [], problems };
+    return { batches: [], entities: [], problems };
   }
   const definition = schema.getDirective('batch');
   if (definition) {
     const actual = signatureOf(definition, 'declared');
-    if (!SORTED_SIGNATURES.includes(signatureOf(definition, 'sorted'))) {
+    const sorted = signatureOf(definition, 'sorted');
+    const onTypes = Object.values(schema.getTypeMap()).filter(
+      (t) =>
+        isObjectType(t) &&
+        [t.astNode, ...t.extensionASTNodes].some((n) =>
+          n?.directives?.some((d) => d.name.value === 'batch'),
+        ),
+    );
+    const declaredFieldsOnly =
+      FIELDS_ONLY_SIGNATURES.includes(sorted) ||
+      index.directiveLocations?.includes('OBJECT') === false;
+    if (declaredFieldsOnly && onTypes.length > 0) {
+      problems.push({
+        location: index.directiveDefinition,
+        message: `The schema declares @batch "on ${(index.directiveLocations ?? definition.locations).join(' | ')}", which allows it on fields only, but it is on the type${onTypes.length > 1 ? 's' : ''} ${onTypes.map((t) => t.name).join(', ')}. Remedy: declare "directive ${EXPECTED_SIGNATURE}" (a server that builds its schema from this SDL rejects @batch on a type otherwise).`,
+      });
+    } else if (!ACCEPTED_SIGNATURES.includes(sorted) && !FIELDS_ONLY_SIGNATURES.includes(sorted)) {
       problems.push({
         location: index.directiveDefinition,
         message: `The schema declares "directive ${actual}", but graphql-codegen-batch needs "directive ${EXPECTED_SIGNATURE}". Remedy: make your declaration identical (servers that build their schema from this SDL need it), or remove it.`,
@@ -104,7 +134,9 @@ export function collect(schema: GraphQLSchema): Collected {
       if (found) batches.push(found);
     }
   }
-  return { batches, problems };
+  const entities = collectEntities(schema, index);
+  problems.push(...entities.problems);
+  return { batches, entities: entities.entities, problems };
 }
 
 function readDirective(

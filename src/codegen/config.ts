@@ -12,8 +12,8 @@ import { loadedHelpers } from './peers.js';
  * Options of `graphql-codegen-batch`. Shared options (`contextType`, `mappers`, `defaultMapper`,
  * `mapperTypeSuffix`, `scalars`, `defaultScalarType`, `namingConvention`, `typesPrefix`,
  * `typesSuffix`, `useTypeImports`, `addUnderscoreToArgsType`, `importExtension`,
- * `emitLegacyCommonJSImports`) are read from the output-level `config`, as typescript-resolvers
- * reads them: put them there, not under one plugin.
+ * `emitLegacyCommonJSImports`, `federation`) are read from the output-level `config`, as
+ * typescript-resolvers reads them: put them there, not under one plugin.
  *
  * @example
  * ```yaml
@@ -55,6 +55,8 @@ export interface BatchPluginConfig {
 
   // Shared with typescript-resolvers (see its documentation); listed for type-checking only.
   contextType?: string;
+  /** typescript-resolvers' Apollo Federation mode; a `@batch` on an entity type needs it. */
+  federation?: boolean;
   mappers?: Record<string, string>;
   defaultMapper?: string;
   mapperTypeSuffix?: string;
@@ -93,6 +95,8 @@ export interface ParsedBatchConfig {
   /** The scalar options as written; scalars.ts reads them as the `typescript` plugin does. */
   readonly scalars: Pick<BatchPluginConfig, 'scalars' | 'defaultScalarType'>;
   readonly convertName: ConvertName;
+  /** typescript-resolvers' `federation` as written (it types `__resolveReference`). */
+  readonly federation: unknown;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -170,6 +174,7 @@ export function parseConfig(raw: BatchPluginConfig): {
       },
       convertName: (name, affixes = true) =>
         affixes ? typesPrefix + convert(name) + typesSuffix : convert(name),
+      federation: raw.federation,
     },
     problems,
   };

@@ -13,6 +13,8 @@ export interface ImportNeeds {
   readonly batchParams: boolean;
   /** GraphQL types whose model type the output names. */
   readonly modelTypes: ReadonlySet<string>;
+  /** Some entity type has a reference resolver (the module emits `batchEntityInfo`). */
+  readonly entities?: boolean;
 }
 
 /**

@@ -32,6 +32,11 @@ export interface LocationIndex {
   misplaced(coordinate: string): SdlLocation | undefined;
   /** The user's own `directive @batch` definition, if they declared one. */
   readonly directiveDefinition: SdlLocation | undefined;
+  /**
+   * The locations that definition lists, as written (the schema the plugin gets has them merged
+   * with the plugin's own declaration).
+   */
+  readonly directiveLocations: readonly string[] | undefined;
   /** True when the schema came from SDL text at all (introspection JSON has none). */
   readonly hasSdl: boolean;
 }
@@ -96,6 +101,7 @@ export function buildLocationIndex(schema: GraphQLSchema): LocationIndex {
   const fields = new Map<string, FieldLocations>();
   const misplaced = new Map<string, SdlLocation>();
   let directiveDefinition: SdlLocation | undefined;
+  let directiveLocations: string[] | undefined;
   const sources = sourcesOf(schema);
   for (const source of sources) {
     let document: DocumentNode;
@@ -108,6 +114,7 @@ export function buildLocationIndex(schema: GraphQLSchema): LocationIndex {
     for (const def of document.definitions) {
       if (def.kind === Kind.DIRECTIVE_DEFINITION && def.name.value === 'batch') {
         directiveDefinition ??= at(def.loc);
+        directiveLocations ??= def.locations.map((l) => l.value);
       }
       const note = (coordinate: string, node: Parameters<typeof hasBatch>[0]) => {
         const found = hasBatch(node);
@@ -164,6 +171,7 @@ export function buildLocationIndex(schema: GraphQLSchema): LocationIndex {
     field: (typeName, fieldName) => fields.get(`${typeName}.${fieldName}`),
     misplaced: (coordinate) => misplaced.get(coordinate),
     directiveDefinition,
+    directiveLocations,
     hasSdl: sources.length > 0,
   };
 }

@@ -1,6 +1,6 @@
-// `@batch` anywhere but on a field: graphql-codegen builds the schema without validating where
-// directives are applied, so a `@batch` on a type, an argument or an enum value would otherwise
-// be ignored without a word. Each one is a located problem (nothing is written).
+// `@batch` anywhere but on a field or an object type: graphql-codegen builds the schema without
+// validating where directives are applied, so a `@batch` on an interface, an argument or an enum
+// value would otherwise be ignored without a word. Each one is a located problem (nothing is written).
 import {
   type DocumentNode,
   type GraphQLSchema,
@@ -20,7 +20,8 @@ interface HasDirectives {
 }
 type Nodes = readonly (HasDirectives | null | undefined)[];
 
-const FIELD_ONLY = '@batch goes on a field ("on FIELD_DEFINITION"); here it would do nothing';
+const FIELD_ONLY =
+  '@batch goes on a field, or on an entity type with @key ("on FIELD_DEFINITION | OBJECT"); here it would do nothing';
 
 export function misplacedBatches(schema: GraphQLSchema, index: LocationIndex): Problem[] {
   const problems: Problem[] = [];
@@ -45,15 +46,15 @@ export function misplacedBatches(schema: GraphQLSchema, index: LocationIndex): P
     if (!type || name.startsWith('__')) continue;
     const nodes: Nodes = [type.astNode, ...type.extensionASTNodes];
     if (isObjectType(type) || isInterfaceType(type)) {
-      const kind = isObjectType(type) ? 'object type' : 'interface';
-      check(
-        name,
-        `the ${kind} ${name}`,
-        isObjectType(type)
-          ? `put it on each field of ${name} that loads from the source.`
-          : `put it on the field of each object type that implements ${name}.`,
-        nodes,
-      );
+      // On an object type, @batch loads the type's entity references: entities.ts reads it.
+      if (isInterfaceType(type)) {
+        check(
+          name,
+          `the interface ${name}`,
+          `put it on the field of each object type that implements ${name}.`,
+          nodes,
+        );
+      }
       for (const field of Object.values(type.getFields())) {
         for (const arg of field.args) {
           check(

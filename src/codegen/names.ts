@@ -11,7 +11,10 @@ import type { Problem } from './problems.js';
 export function checkNames(
   input: { readonly schema: GraphQLSchema; readonly config: ParsedBatchConfig },
   sources: readonly SourcePlan[],
-  uses: ReadonlyMap<string, readonly { readonly batch: CollectedBatch; readonly id: string }[]>,
+  uses: ReadonlyMap<
+    string,
+    readonly { readonly batch: Pick<CollectedBatch, 'at'>; readonly id: string }[]
+  >,
   needs: ImportNeeds,
   problems: Problem[],
 ): void {
@@ -40,6 +43,7 @@ export function checkNames(
           ...(needs.batchField ? ['batchFields'] : []),
           'batchPlan',
           'batchPrefetchers',
+          ...(needs.entities ? ['batchEntityInfo'] : []),
           'withPrefetch',
         ];
   const { values, types } = runtimeImports(needs);

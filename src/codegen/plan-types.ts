@@ -54,6 +54,17 @@ export interface BatchFieldPlan {
 export interface ParentPlan {
   readonly typeName: string;
   readonly fields: readonly WrapperPlan[];
+  /** The entity's `__resolveReference`, when the type itself carries @batch. */
+  readonly reference?: ReferencePlan | undefined;
+}
+
+/**
+ * An Apollo Federation entity's reference resolver: one more use of its source. The key's
+ * `parent` values are read from the representation (`reference.id`; a multi-field @key is a
+ * composite key `{ orgId: reference.orgId, id: reference.id }`).
+ */
+export interface ReferencePlan {
+  readonly load: LoadPlan;
 }
 
 export type ResolveHelper = 'resolveOne' | 'resolveNullable' | 'resolveMany' | 'resolveEach';

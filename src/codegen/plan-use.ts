@@ -18,6 +18,7 @@ import {
 import { renderType } from '../../templates/types.js';
 import type { CollectedBatch } from './collect.js';
 import type { ParsedBatchConfig } from './config.js';
+import type { CollectedEntity } from './entities.js';
 import { describeKeyType, type KeyType, type ModelLookup } from './keys.js';
 import { type PlannedKey, planKey } from './plan-key.js';
 import {
@@ -95,9 +96,18 @@ export function expandInterfaces(input: PlanInput, problems: Problem[]): Expande
   return out;
 }
 
+/** Where a use comes from: a field's @batch (Expanded), or an entity type's (references.ts). */
+export interface UseOrigin {
+  readonly source: string;
+  readonly parent: { readonly name: string };
+  readonly field: { readonly name: string };
+  readonly via: GraphQLInterfaceType | undefined;
+  readonly at: CollectedBatch['at'];
+}
+
 /** One use of a source, fully decided. */
 export interface Use {
-  readonly batch: Expanded;
+  readonly batch: UseOrigin;
   readonly id: string;
   readonly keyText: string;
   readonly keyType: KeyType | undefined;
@@ -117,6 +127,8 @@ export interface Use {
 export interface PlanInput {
   readonly schema: GraphQLSchema;
   readonly batches: readonly CollectedBatch[];
+  /** Entity types with a type-level @batch (Apollo Federation references). */
+  readonly entities?: readonly CollectedEntity[];
   readonly config: ParsedBatchConfig;
   readonly models: ModelLookup;
 }

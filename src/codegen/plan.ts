@@ -1,6 +1,6 @@
 // Stage 2: decisions. From the collected directives and the resolved keys, decide each use
-// (plan-use.ts), then each source's types from its uses, which must agree; report every rule of
-// the directive that a declaration breaks. Pure data in, pure data out (the ts-morph probe is
+// (plan-use.ts: a field's; references.ts: an entity type's), then each source's types from its
+// uses, which must agree; report every rule of the directive that a declaration breaks. Pure data in, pure data out (the ts-morph probe is
 // read-only).
 
 import { renderType } from '../../templates/types.js';
@@ -19,6 +19,7 @@ import type {
 } from './plan-types.js';
 import { expandInterfaces, type PlanInput, planUse, typeRef, type Use } from './plan-use.js';
 import { formatLocation, type Problem } from './problems.js';
+import { planReferences } from './references.js';
 
 export { type PlanInput, typeRef } from './plan-use.js';
 
@@ -33,19 +34,22 @@ export function plan(input: PlanInput): {
     const use = planUse(input, batch, problems);
     if (use) uses.push(use);
   }
+  const references = planReferences(input, problems);
+  const allUses = [...uses, ...references.map((r) => r.use)];
 
   const sources = new Map<string, Use[]>();
-  for (const use of uses)
+  for (const use of allUses)
     sources.set(use.batch.source, [...(sources.get(use.batch.source) ?? []), use]);
   const sourcePlans: SourcePlan[] = [];
   for (const name of [...sources.keys()].sort()) {
     const group = sources.get(name) as Use[];
     const first = group[0] as Use;
     for (const other of group.slice(1)) checkAgreement(first, other, input, problems);
-    // A composite key is typed by its plainest use (a `Pick` of the mapper when there is one).
+    // A composite key is typed by its plainest use: an entity's representation (the key the
+    // gateway sends), else a `Pick` of the mapper when there is one.
     const typed =
       first.keyType?.kind === 'composite'
-        ? (group.find((u) => u.sourceKeyType.kind === 'pick') ?? first)
+        ? (group.find(isReference) ?? group.find((u) => u.sourceKeyType.kind === 'pick') ?? first)
         : first;
     const paramsType: TypeRef | undefined = first.params.length
       ? { kind: 'object', members: first.params.map((p) => ({ name: p.name, type: p.type })) }
@@ -84,13 +88,15 @@ export function plan(input: PlanInput): {
       });
     }
   }
+  for (const r of references) if (!parents.has(r.typeName)) parents.set(r.typeName, []);
   const parentPlans: ParentPlan[] = [...parents.keys()].sort().map((typeName) => ({
     typeName,
     fields: [...(parents.get(typeName) ?? [])].sort((a, b) => (a.field < b.field ? -1 : 1)),
+    reference: references.find((r) => r.typeName === typeName)?.plan,
   }));
-  const helpers = new Set<ResolveHelper>(uses.map((u) => u.wrapper.helper));
+  const helpers = new Set<ResolveHelper>(allUses.map((u) => u.wrapper.helper));
   const mapped = new Set<string>();
-  for (const use of uses) {
+  for (const use of allUses) {
     mapped.add(use.batch.parent.name);
     mapped.add(use.valueName);
   }
@@ -99,6 +105,7 @@ export function plan(input: PlanInput): {
     batchField: batchFields.length > 0,
     batchParams: uses.some((u) => u.params.length > 0),
     modelTypes: mapped,
+    entities: references.length > 0,
   };
   checkNames(input, sourcePlans, sources, needs, problems);
   return {
@@ -115,6 +122,9 @@ export function plan(input: PlanInput): {
     problems,
   };
 }
+
+/** An entity's `__resolveReference` (references.ts), not a field's @batch. */
+const isReference = (use: Use) => use.wrapper.field === '__resolveReference';
 
 /** What a field makes of a null value from its source (a `many: true` field: nothing). */
 function notFound(wrapper: WrapperPlan): SourceUse['notFound'] {
@@ -140,6 +150,8 @@ function place(use: Use): string {
 
 function checkAgreement(first: Use, other: Use, input: PlanInput, problems: Problem[]): void {
   const via = other.batch.via;
+  // The entity's uses come after the fields' (plan()), so `other` is the one to move.
+  const own = isReference(other) ? 'the entity' : 'this field';
   const conflict = (what: string, a: string, b: string, remedy: string) =>
     problems.push({
       location: other.batch.at('source'),
@@ -154,7 +166,7 @@ function checkAgreement(first: Use, other: Use, input: PlanInput, problems: Prob
       'value type',
       first.valueShape,
       other.valueShape,
-      'use one value type per source, or give this field its own source.',
+      `use one value type per source, or give ${own} its own source.`,
     );
   }
   if (
@@ -166,7 +178,7 @@ function checkAgreement(first: Use, other: Use, input: PlanInput, problems: Prob
       'key type',
       `key ${first.keyText}: ${describeKeyType(first.keyType)}`,
       `key ${other.keyText}: ${describeKeyType(other.keyType)}`,
-      `key every use by the same type${scalarHint(first.keyType, other.keyType)}, or give this field its own source.`,
+      `key every use by the same type${scalarHint(first.keyType, other.keyType)}, or give ${own} its own source.`,
     );
   }
   const sig = (u: Use) =>
@@ -176,7 +188,7 @@ function checkAgreement(first: Use, other: Use, input: PlanInput, problems: Prob
       'set of batch parameters',
       sig(first),
       sig(other),
-      'give the fields the same arguments (besides a $args key), or give this field its own source.',
+      `give the fields the same arguments (besides a $args key), or give ${own} its own source.`,
     );
   }
 }

@@ -64,7 +64,8 @@ export async function generate(
   let probe: MapperProbe | undefined;
   const mappers = externalMappers(schema, config);
   const context = config.contextType.isExternal ? config.contextType : undefined;
-  if (config.validateMappers && (mappers.size > 0 || context) && collected.batches.length > 0) {
+  const anyBatch = collected.batches.length > 0 || collected.entities.length > 0;
+  if (config.validateMappers && (mappers.size > 0 || context) && anyBatch) {
     probe = await probeMappers({
       mappers,
       contextType: context,
@@ -98,6 +99,7 @@ export async function generate(
   const planned = plan({
     schema,
     batches: collected.batches,
+    entities: collected.entities,
     config,
     models: modelLookup(schema, config, probe),
   });

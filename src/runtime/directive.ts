@@ -4,4 +4,4 @@
  * The plugin declares the same text through `addToSchema` (a test keeps the two identical).
  */
 export const batchDirectiveSDL =
-  'directive @batch(source: String!, key: [String!], many: Boolean = false) on FIELD_DEFINITION\n';
+  'directive @batch(source: String!, key: [String!], many: Boolean = false) on FIELD_DEFINITION | OBJECT\n';

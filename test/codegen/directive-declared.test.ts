@@ -82,5 +82,11 @@ describe('a @batch declared in the schema itself', () => {
     const undeclared = await journeyWith('undeclared', '');
     expect(legacy).toContain("key?: Maybe<Scalars['String']['input']>;");
     expect(batchCode(legacy)).toBe(batchCode(undeclared));
+    // The same, with the OBJECT location that entity types need.
+    const onTypes = await journeyWith(
+      'legacy-on-types',
+      'directive @batch(source: String!, key: String, many: Boolean = false) on FIELD_DEFINITION | OBJECT\n\n',
+    );
+    expect(batchCode(onTypes)).toBe(batchCode(undeclared));
   });
 });
