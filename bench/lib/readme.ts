@@ -110,7 +110,9 @@ export function speedBlock(results: Results): string {
   const memory = findCase(results, '7');
   const promises = (name: string) => contender(js, name)?.extra.promises;
   const cachedNs = contender(cached, 'ours');
-  const heap = memory?.contenders.find((r) => r.name.includes('after'))?.extra['after/baseline'];
+  const heap = memory?.contenders.find((r) => r.extra['after/baseline'] !== undefined)?.extra[
+    'after/baseline'
+  ];
   const async = contender(modes, 'ours: AsyncDataloader');
   const load = results.loadCompare;
   const ratio = (a: string, b: string) => load?.ratios.find((r) => r.a === a && r.b === b);
@@ -171,8 +173,14 @@ export function speedBlock(results: Results): string {
         : undefined,
     ],
   ]);
+  // Scenario files of one run share their command, commit and date: named once per run.
+  const runs = new Map<string, string[]>();
+  for (const f of results.scenarios) {
+    const run = source(f, 'scenario-');
+    runs.set(run, [...(runs.get(run) ?? []), f.scenario]);
+  }
   const sources = [
-    ...results.scenarios.map((f) => `#${f.scenario}: ${source(f, `scenario-${f.scenario}.json`)}`),
+    ...[...runs].map(([run, ns]) => run.replace('`bench/results/scenario-`', scenarioFiles(ns))),
     ...(load ? [`server: ${source(load, 'load-compare.json')}`] : []),
   ];
   const first = results.scenarios[0]?.machine;
@@ -181,12 +189,18 @@ export function speedBlock(results: Results): string {
     : 'no results';
   return [
     `Time ratios, lower is better: median (min–max) over the rounds of one run, each ratio taken`,
-    `inside a round. Machine: ${machineLine}. From ${sources.join('; ')}.`,
+    `inside a round; CPU time of the process for the in-memory cases, wall time with latency and`,
+    `for the server. Machine: ${machineLine}. From ${sources.join('; ')}.`,
     '',
     '| What | Result |',
     '| --- | --- |',
     body,
   ].join('\n');
+}
+
+function scenarioFiles(ns: readonly string[]): string {
+  const list = ns.length === 1 ? (ns[0] as string) : `{${ns.join(',')}}`;
+  return `\`bench/results/scenario-${list}.json\``;
 }
 
 /** README.md's list of targets: the checks of the committed runs. */
