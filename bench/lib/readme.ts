@@ -2,7 +2,7 @@
 // (bench/results/*.json) only: each generated block sits between `<!-- bench:NAME -->` and
 // `<!-- /bench:NAME -->` and is rewritten by `npm run bench:readme`; a test checks that the
 // committed READMEs equal what these functions render, so no figure is typed by hand.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseResult } from './harness.js';
 import type { Machine } from './meta.js';
@@ -51,6 +51,8 @@ export interface LoadCompareFile {
 export interface Results {
   readonly scenarios: readonly ScenarioFile[];
   readonly loadCompare?: LoadCompareFile;
+  /** Further runs of some scenarios (bench/results/repeats/<run>/), for the spread between runs. */
+  readonly repeats?: readonly (readonly ScenarioFile[])[];
 }
 
 const SCENARIOS = ['1', '2', '3', '4', '5', '7', '6'];
@@ -62,7 +64,17 @@ export function readResults(dir: string): Results {
   };
   const scenarios = SCENARIOS.flatMap((n) => read<ScenarioFile>(`scenario-${n}.json`) ?? []);
   const loadCompare = read<LoadCompareFile>('load-compare.json');
-  return loadCompare ? { scenarios, loadCompare } : { scenarios };
+  const repeatsDir = join(dir, 'repeats');
+  const repeats = existsSync(repeatsDir)
+    ? readdirSync(repeatsDir)
+        .sort()
+        .map((run) =>
+          SCENARIOS.flatMap(
+            (n) => read<ScenarioFile>(join('repeats', run, `scenario-${n}.json`)) ?? [],
+          ),
+        )
+    : [];
+  return { scenarios, repeats, ...(loadCompare ? { loadCompare } : {}) };
 }
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -229,6 +241,45 @@ export function resultsBlock(results: Results): string {
   return parts.join('\n').trimEnd();
 }
 
+/**
+ * bench/README.md's spread between runs: the median ratio of each pair of scenarios 1–4 in
+ * the committed run and in each repeat (bench/results/repeats/), then their min–max.
+ */
+export function spreadBlock(results: Results): string {
+  const runs = [results.scenarios, ...(results.repeats ?? [])];
+  const header = runs.map((files, i) => {
+    const f = files[0];
+    return f ? `run ${i + 1}: \`${f.command}\` at ${f.gitCommit}` : `run ${i + 1}`;
+  });
+  const rows: string[] = [];
+  for (const file of results.scenarios) {
+    if (!['1', '2', '3', '4'].includes(file.scenario)) continue;
+    for (const c of file.cases) {
+      for (const p of c.pairs) {
+        if (p.b.startsWith('floor: ') && p.b !== 'floor: sync Map') continue;
+        const medians = runs.map(
+          (files) =>
+            files
+              .find((f) => f.scenario === file.scenario)
+              ?.cases.find((other) => other.name === c.name)
+              ?.pairs.find((q) => q.a === p.a && q.b === p.b)?.median,
+        );
+        const known = medians.filter((m): m is number => m !== undefined);
+        const cells = medians.map((m) => (m === undefined ? '–' : `${fmt(m, '×')}×`));
+        const range = `${fmt(Math.min(...known), '×')}–${fmt(Math.max(...known), '×')}×`;
+        rows.push(
+          `| ${file.scenario} | ${c.name}: ${p.a} / ${p.b} | ${cells.join(' | ')} | ${range} |`,
+        );
+      }
+    }
+  }
+  return [
+    `| # | ratio (median of the run) | ${header.join(' | ')} | min–max over runs |`,
+    `| --- | --- | ${header.map(() => '---').join(' | ')} | --- |`,
+    ...rows,
+  ].join('\n');
+}
+
 /** bench/README.md's whole-server comparison. */
 export function loadCompareBlock(results: Results): string {
   const load = results.loadCompare;
@@ -256,7 +307,11 @@ export function loadCompareBlock(results: Results): string {
 
 export const BLOCKS = {
   'README.md': { speed: speedBlock, targets: targetsBlock },
-  'bench/README.md': { results: resultsBlock, 'load-compare': loadCompareBlock },
+  'bench/README.md': {
+    results: resultsBlock,
+    spread: spreadBlock,
+    'load-compare': loadCompareBlock,
+  },
 } as const satisfies Record<string, Record<string, (results: Results) => string>>;
 
 /** `text` with each generated block replaced; an absent marker pair is an error. */
