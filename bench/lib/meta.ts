@@ -16,12 +16,21 @@ function git(...args: string[]): string {
 
 /**
  * The short hash of HEAD, marked "(dirty)" when the measured code (the package's sources, the
- * templates or the bench itself, not its results) differs from it. BENCH_GIT_COMMIT names the
+ * templates or the bench itself, not its results or its README) differs from it. BENCH_GIT_COMMIT names the
  * commit when running from an export with no .git (`git archive`).
  */
 export function measuredCommit(): string {
   if (process.env.BENCH_GIT_COMMIT) return process.env.BENCH_GIT_COMMIT;
-  const dirty = git('status', '--porcelain', '--', 'src', 'templates', 'bench', ':!bench/results');
+  const dirty = git(
+    'status',
+    '--porcelain',
+    '--',
+    'src',
+    'templates',
+    'bench',
+    ':!bench/results',
+    ':!bench/*.md',
+  );
   return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' (dirty)' : ''}`;
 }
 

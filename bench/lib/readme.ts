@@ -2,7 +2,7 @@
 // (bench/results/*.json) only: each generated block sits between `<!-- bench:NAME -->` and
 // `<!-- /bench:NAME -->` and is rewritten by `npm run bench:readme`; a test checks that the
 // committed READMEs equal what these functions render, so no figure is typed by hand.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseResult } from './harness.js';
 import type { Machine } from './meta.js';
@@ -51,6 +51,8 @@ export interface LoadCompareFile {
 export interface Results {
   readonly scenarios: readonly ScenarioFile[];
   readonly loadCompare?: LoadCompareFile;
+  /** Further runs of some scenarios (bench/results/repeats/<run>/), for the spread between runs. */
+  readonly repeats?: readonly (readonly ScenarioFile[])[];
 }
 
 const SCENARIOS = ['1', '2', '3', '4', '5', '7', '6'];
@@ -62,7 +64,17 @@ export function readResults(dir: string): Results {
   };
   const scenarios = SCENARIOS.flatMap((n) => read<ScenarioFile>(`scenario-${n}.json`) ?? []);
   const loadCompare = read<LoadCompareFile>('load-compare.json');
-  return loadCompare ? { scenarios, loadCompare } : { scenarios };
+  const repeatsDir = join(dir, 'repeats');
+  const repeats = existsSync(repeatsDir)
+    ? readdirSync(repeatsDir)
+        .sort()
+        .map((run) =>
+          SCENARIOS.flatMap(
+            (n) => read<ScenarioFile>(join('repeats', run, `scenario-${n}.json`)) ?? [],
+          ),
+        )
+    : [];
+  return { scenarios, repeats, ...(loadCompare ? { loadCompare } : {}) };
 }
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -110,7 +122,9 @@ export function speedBlock(results: Results): string {
   const memory = findCase(results, '7');
   const promises = (name: string) => contender(js, name)?.extra.promises;
   const cachedNs = contender(cached, 'ours');
-  const heap = memory?.contenders.find((r) => r.name.includes('after'))?.extra['after/baseline'];
+  const heap = memory?.contenders.find((r) => r.extra['after/baseline'] !== undefined)?.extra[
+    'after/baseline'
+  ];
   const async = contender(modes, 'ours: AsyncDataloader');
   const load = results.loadCompare;
   const ratio = (a: string, b: string) => load?.ratios.find((r) => r.a === a && r.b === b);
@@ -171,8 +185,14 @@ export function speedBlock(results: Results): string {
         : undefined,
     ],
   ]);
+  // Scenario files of one run share their command, commit and date: named once per run.
+  const runs = new Map<string, string[]>();
+  for (const f of results.scenarios) {
+    const run = source(f, 'scenario-');
+    runs.set(run, [...(runs.get(run) ?? []), f.scenario]);
+  }
   const sources = [
-    ...results.scenarios.map((f) => `#${f.scenario}: ${source(f, `scenario-${f.scenario}.json`)}`),
+    ...[...runs].map(([run, ns]) => run.replace('`bench/results/scenario-`', scenarioFiles(ns))),
     ...(load ? [`server: ${source(load, 'load-compare.json')}`] : []),
   ];
   const first = results.scenarios[0]?.machine;
@@ -181,12 +201,18 @@ export function speedBlock(results: Results): string {
     : 'no results';
   return [
     `Time ratios, lower is better: median (min–max) over the rounds of one run, each ratio taken`,
-    `inside a round. Machine: ${machineLine}. From ${sources.join('; ')}.`,
+    `inside a round; CPU time of the process for the in-memory cases, wall time with latency and`,
+    `for the server. Machine: ${machineLine}. From ${sources.join('; ')}.`,
     '',
     '| What | Result |',
     '| --- | --- |',
     body,
   ].join('\n');
+}
+
+function scenarioFiles(ns: readonly string[]): string {
+  const list = ns.length === 1 ? (ns[0] as string) : `{${ns.join(',')}}`;
+  return `\`bench/results/scenario-${list}.json\``;
 }
 
 /** README.md's list of targets: the checks of the committed runs. */
@@ -213,6 +239,45 @@ export function resultsBlock(results: Results): string {
     parts.push('');
   }
   return parts.join('\n').trimEnd();
+}
+
+/**
+ * bench/README.md's spread between runs: the median ratio of each pair of scenarios 1–4 in
+ * the committed run and in each repeat (bench/results/repeats/), then their min–max.
+ */
+export function spreadBlock(results: Results): string {
+  const runs = [results.scenarios, ...(results.repeats ?? [])];
+  const header = runs.map((files, i) => {
+    const f = files[0];
+    return f ? `run ${i + 1}: \`${f.command}\` at ${f.gitCommit}` : `run ${i + 1}`;
+  });
+  const rows: string[] = [];
+  for (const file of results.scenarios) {
+    if (!['1', '2', '3', '4'].includes(file.scenario)) continue;
+    for (const c of file.cases) {
+      for (const p of c.pairs) {
+        if (p.b.startsWith('floor: ') && p.b !== 'floor: sync Map') continue;
+        const medians = runs.map(
+          (files) =>
+            files
+              .find((f) => f.scenario === file.scenario)
+              ?.cases.find((other) => other.name === c.name)
+              ?.pairs.find((q) => q.a === p.a && q.b === p.b)?.median,
+        );
+        const known = medians.filter((m): m is number => m !== undefined);
+        const cells = medians.map((m) => (m === undefined ? '–' : `${fmt(m, '×')}×`));
+        const range = `${fmt(Math.min(...known), '×')}–${fmt(Math.max(...known), '×')}×`;
+        rows.push(
+          `| ${file.scenario} | ${c.name}: ${p.a} / ${p.b} | ${cells.join(' | ')} | ${range} |`,
+        );
+      }
+    }
+  }
+  return [
+    `| # | ratio (median of the run) | ${header.join(' | ')} | min–max over runs |`,
+    `| --- | --- | ${header.map(() => '---').join(' | ')} | --- |`,
+    ...rows,
+  ].join('\n');
 }
 
 /** bench/README.md's whole-server comparison. */
@@ -242,7 +307,11 @@ export function loadCompareBlock(results: Results): string {
 
 export const BLOCKS = {
   'README.md': { speed: speedBlock, targets: targetsBlock },
-  'bench/README.md': { results: resultsBlock, 'load-compare': loadCompareBlock },
+  'bench/README.md': {
+    results: resultsBlock,
+    spread: spreadBlock,
+    'load-compare': loadCompareBlock,
+  },
 } as const satisfies Record<string, Record<string, (results: Results) => string>>;
 
 /** `text` with each generated block replaced; an absent marker pair is an error. */
