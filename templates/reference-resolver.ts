@@ -4,7 +4,8 @@
 // wrappers, it returns the value itself when the key is cached. Apollo's convention: a
 // reference that finds nothing resolves null. `info` is the `_entities` field's, whose return
 // type is the `[_Entity]!` union list; the lookahead gets the entity type in its place
-// (`batchEntityInfo`), so the @batch fields selected below the entity load with it.
+// (`batchEntityInfo`), so the @batch fields selected below the entity load with it, and a
+// Source that projects is given the fields selected below the entity, as a field's load is.
 import type { ReferencePlan } from '../src/codegen/plan-types.js';
 import { keyExpr } from './load.js';
 
@@ -16,12 +17,14 @@ export function renderReferenceResolver(
 ): string {
   const dl = `ctx.${dataloaderField}`;
   const { load: plan } = reference;
-  const load = `resolveNullable(${dl}.with(sources.${plan.source}).load(key))`;
+  const source = `sources.${plan.source}`;
+  const load = `resolveNullable(${dl}.with(${source}).load(key, project(entityInfo, ${source})))`;
   return [
     `${indent}__resolveReference: (reference, ctx, info) => {`,
     `${indent}  const key = ${keyExpr(plan.key, 'reference')};`,
+    `${indent}  const entityInfo = batchEntityInfo(info, '${typeName}');`,
     `${indent}  try {`,
-    `${indent}    return prefetch(${load}, batchEntityInfo(info, '${typeName}'), ${dl}, ctx);`,
+    `${indent}    return prefetch(${load}, entityInfo, ${dl}, ctx);`,
     `${indent}  } catch (error) {`,
     `${indent}    throw missingDataloader(ctx, '${dataloaderField}', 'The @batch reference resolver of ${typeName}', error);`,
     `${indent}  }`,

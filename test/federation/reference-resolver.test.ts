@@ -8,9 +8,15 @@ import { createRequire } from 'node:module';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { ExecutionResult, GraphQLFieldResolver } from 'graphql';
-import { batchDirectiveSDL, Dataloader, orderByKeys } from 'graphql-codegen-batch/runtime';
+import {
+  batchDirectiveSDL,
+  Dataloader,
+  orderByKeys,
+  type Projection,
+} from 'graphql-codegen-batch/runtime';
 import { describe, expect, it } from 'vitest';
 import type { Context, PeopleDb } from '../../fixtures/federation-people/context.js';
+import type { UserRow } from '../../fixtures/federation-people/models.js';
 import * as people from '../../fixtures/federation-people/generated/graphql.js';
 
 const tables: Omit<PeopleDb, 'log'> = {
@@ -63,8 +69,9 @@ async function entities(
     db,
     dataloader: new Dataloader({ context: { db } }),
   }),
+  UserSource: typeof Users = Users,
 ) {
-  const batch = people.createBatchResolvers({ User: Users, Team: Teams }, options);
+  const batch = people.createBatchResolvers({ User: UserSource, Team: Teams }, options);
   const teamValues: string[] = [];
   const team = batch.User.team as GraphQLFieldResolver<unknown, Context>;
   const resolvers = {
@@ -121,6 +128,22 @@ describe('the generated __resolveReference in @apollo/subgraph (graphql-js, no s
     expect(result.errors?.map((e) => [e.message, e.path])).toEqual([
       ['team t2 is archived', ['_entities', 1, 'team']],
     ]);
+  });
+
+  it('a Source that projects is given the fields selected below the entity', async () => {
+    const fetched: (string[] | null)[] = [];
+    class ProjectedUsers extends Users {
+      static override readonly projection = true;
+      override fetch(ids: string[], { fields }: Projection<UserRow | null>) {
+        fetched.push(fields === null ? null : [...fields]);
+        return super.fetch(ids);
+      }
+    }
+    // `name team { name }`: the name, and the property that User.team's key reads.
+    const { result, log } = await entities(['u1', 'u3'], {}, undefined, ProjectedUsers);
+    expect(result.errors).toBeUndefined();
+    expect(log).toEqual(['User [u1, u3]', 'Team [t1]']);
+    expect(fetched).toEqual([['name', 'teamId']]);
   });
 
   it('a context without a Dataloader: the error names the reference resolver and the field', async () => {
