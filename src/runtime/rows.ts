@@ -58,11 +58,15 @@ export function alignRows(
     first.set(identity, i);
   }
   const values: unknown[] = new Array(keys.length);
-  const keyOfRow = keyOf as (row: unknown) => unknown;
+  const keyOfRow = (row: unknown): unknown => {
+    const key = (keyOf as (row: unknown) => unknown).call(source, row);
+    if (key === undefined) throw noKey(source, declared, row);
+    return key;
+  };
   if (rowKey !== undefined) {
     values.fill(NO_ROW);
     for (const row of result) {
-      let at = first.get(source._identity(keyOfRow.call(source, row)));
+      let at = first.get(source._identity(keyOfRow(row)));
       for (; at !== undefined && at >= 0; at = next[at])
         if (values[at] === NO_ROW) values[at] = row;
     }
@@ -74,10 +78,22 @@ export function alignRows(
   // Each key gets its own array, so code that changes one group never changes another.
   for (let i = 0; i < values.length; i++) values[i] = [];
   for (const row of result) {
-    let at = first.get(source._identity(keyOfRow.call(source, row)));
+    let at = first.get(source._identity(keyOfRow(row)));
     for (; at !== undefined && at >= 0; at = next[at]) (values[at] as unknown[]).push(row);
   }
   return values;
+}
+
+/**
+ * A row whose key reads undefined: most often a projecting Source's statement that left out the
+ * key's column (projection.fields never names it). Every key would silently get no row.
+ */
+function noKey(source: AnySource, declared: string, row: unknown): TypeError {
+  return new TypeError(
+    `${sourceName(source)}.${declared}(row) returned undefined for the row ${inspect(row)}: every ` +
+      "row must carry its key, so a Source that projects reads the key's column even when " +
+      'projection.fields leaves it out.',
+  );
 }
 
 function isIterable(value: unknown): value is Iterable<unknown> {

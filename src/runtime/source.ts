@@ -64,8 +64,12 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
   private readonly onLoad: DataloaderHooks['onLoad'];
   /** @internal the class's `static projection`. */
   private readonly projects: boolean;
-  /** @internal keys fetched (or being fetched) with only some fields → those fields. */
-  _fetchedWith: WeakMap<Slot<unknown>, ReadonlySet<string>> | null = null;
+  /**
+   * @internal keys fetched (or being fetched) with only some fields → those fields. One map for
+   * every Source: a cache map that several Dataloaders share holds entries that another
+   * instance fetched, and they must answer only loads of their fields here too.
+   */
+  _fetchedWith: WeakMap<Slot<unknown>, ReadonlySet<string>> | null = FETCHED_WITH;
 
   constructor(dataloader: Dataloader, params: P) {
     this.dataloader = dataloader;
@@ -177,7 +181,15 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
     const slot = new Slot<V>(cacheKey);
     this._cache.set(cacheKey, slot);
     this.dataloader._scheduler.register(this as Source<unknown, unknown, unknown>, slot, key);
-    if (this.projects) (slot.owner as Batch | null)?.select(fields);
+    if (this.projects) {
+      const batch = slot.owner as Batch | null;
+      batch?.select(fields);
+      // The new entry replaces one fetched with other fields: fetch those too, so it serves
+      // every load the old one did (two selections of a key do not refetch it in turn).
+      const had =
+        cached === undefined ? undefined : this._fetchedWith?.get(cached as Slot<unknown>);
+      if (had !== undefined) batch?.select([...had]);
+    }
     if (this.onLoad !== undefined) this.reportLoad(key, slot.owner as Batch | null, false);
     return slot;
   }
@@ -267,6 +279,8 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
     return this;
   }
 }
+
+const FETCHED_WITH = new WeakMap<Slot<unknown>, ReadonlySet<string>>();
 
 function notKeys(source: object, method: string, keys: unknown): TypeError {
   return new TypeError(

@@ -16,8 +16,8 @@ import {
 } from 'graphql-codegen-batch/runtime';
 import { describe, expect, it } from 'vitest';
 import type { Context, PeopleDb } from '../../fixtures/federation-people/context.js';
-import type { UserRow } from '../../fixtures/federation-people/models.js';
 import * as people from '../../fixtures/federation-people/generated/graphql.js';
+import type { UserRow } from '../../fixtures/federation-people/models.js';
 
 const tables: Omit<PeopleDb, 'log'> = {
   users: [
@@ -69,7 +69,7 @@ async function entities(
     db,
     dataloader: new Dataloader({ context: { db } }),
   }),
-  UserSource: typeof Users = Users,
+  UserSource: people.BatchSources['User'] = Users,
 ) {
   const batch = people.createBatchResolvers({ User: UserSource, Team: Teams }, options);
   const teamValues: string[] = [];
@@ -132,11 +132,12 @@ describe('the generated __resolveReference in @apollo/subgraph (graphql-js, no s
 
   it('a Source that projects is given the fields selected below the entity', async () => {
     const fetched: (string[] | null)[] = [];
-    class ProjectedUsers extends Users {
+    class ProjectedUsers extends people.UserSource {
       static override readonly projection = true;
-      override fetch(ids: string[], { fields }: Projection<UserRow | null>) {
+      fetch(ids: string[], { fields }: Projection<UserRow | null>) {
         fetched.push(fields === null ? null : [...fields]);
-        return super.fetch(ids);
+        this.context.db.log.push(`User [${ids.join(', ')}]`);
+        return orderByKeys(ids, this.context.db.users, (user) => user.id);
       }
     }
     // `name team { name }`: the name, and the property that User.team's key reads.
