@@ -4,12 +4,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { buildSchema } from 'graphql';
+import { batchDirectiveSDL } from 'graphql-codegen-batch/runtime';
 import { createSchema } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { root } from '../e2e/support/blog.js';
 
-const DECLARATION =
-  'directive @batch(source: String!, key: [String!], many: Boolean = false) on FIELD_DEFINITION\n';
+/** The runtime's declaration, which is the plugin's addToSchema (test/package.test.ts). */
+const DECLARATION = batchDirectiveSDL;
 const sdl = readFileSync(resolve(root, 'examples/blog/schema.graphql'), 'utf8');
 /** Fields that use @batch (indented lines: not the declaration). */
 const uses = sdl.match(/^ {2}.* @batch\(/gm)?.length ?? 0;

@@ -1,13 +1,10 @@
 // The library's Sources: one class per @batch source, each extending the abstract class the
 // plugin generated for it (typed by its keys, its rows and the app's Context), so a wrong key,
-// row or context type is a tsc error here. Each reads the request's tables at `this.context.db`.
-import {
-  all,
-  type Dataloader,
-  groupByKeys,
-  orderByKeys,
-  Source,
-} from 'graphql-codegen-batch/runtime';
+// row or context type is a tsc error here. Each reads the request's tables at `this.context.db`
+// and returns the rows as the tables answer (in their order, without the ids they lack): `rowKey`
+// (one row per key) or `groupKey` (a list of rows per key) says which key a row belongs to, and
+// the runtime lines the rows up with the keys.
+import { all, type Dataloader, orderByKeys, Source } from 'graphql-codegen-batch/runtime';
 import type { Context } from './context.js';
 import {
   AuthorSource,
@@ -21,31 +18,49 @@ import {
   ReviewsByBookSource,
   SubjectSource,
 } from './generated/graphql.js';
-import type { AuthorRow, BookRow, EntryKind, FilmRow } from './models.js';
+import type {
+  AuthorRow,
+  BookRow,
+  EntryKind,
+  FilmRow,
+  LoanRow,
+  MemberRow,
+  ReviewRow,
+  SubjectRow,
+} from './models.js';
 
 export class Authors extends AuthorSource {
-  async fetch(ids: string[]) {
-    const rows = await this.context.db.authorsByIds(ids);
-    return orderByKeys(ids, rows, (author) => author.id);
+  override rowKey(author: AuthorRow) {
+    return author.id;
+  }
+  fetch(ids: string[]) {
+    return this.context.db.authorsByIds(ids);
   }
 }
 
 export class Books extends BookSource {
-  async fetch(ids: string[]) {
-    const rows = await this.context.db.booksByIds(ids);
-    return orderByKeys(ids, rows, (book) => book.id);
+  override rowKey(book: BookRow) {
+    return book.id;
+  }
+  fetch(ids: string[]) {
+    return this.context.db.booksByIds(ids);
   }
 }
 
 /** Not a @batch source: Items and Hits load films through it. */
 export class Films extends Source<string, FilmRow | null, undefined, Context> {
-  async fetch(ids: string[]) {
-    const rows = await this.context.db.filmsByIds(ids);
-    return orderByKeys(ids, rows, (film) => film.id);
+  override rowKey(film: FilmRow) {
+    return film.id;
+  }
+  fetch(ids: string[]) {
+    return this.context.db.filmsByIds(ids);
   }
 }
 
-/** Not a @batch source: what each id of the catalogue is (a book, a film or an author). */
+/**
+ * Not a @batch source: what each id of the catalogue is (a book, a film or an author). Its value
+ * is a field of the row, not the row, so it lines the rows up itself.
+ */
 export class Catalogue extends Source<string, EntryKind | null, undefined, Context> {
   async fetch(ids: string[]) {
     const rows = await this.context.db.catalogue(ids);
@@ -55,30 +70,38 @@ export class Catalogue extends Source<string, EntryKind | null, undefined, Conte
 }
 
 export class Subjects extends SubjectSource {
-  async fetch(ids: string[]) {
-    const rows = await this.context.db.subjectsByIds(ids);
-    return orderByKeys(ids, rows, (subject) => subject.id);
+  override rowKey(subject: SubjectRow) {
+    return subject.id;
+  }
+  fetch(ids: string[]) {
+    return this.context.db.subjectsByIds(ids);
   }
 }
 
 export class Members extends MemberSource {
-  async fetch(ids: string[]) {
-    const rows = await this.context.db.membersByIds(ids);
-    return orderByKeys(ids, rows, (member) => member.id);
+  override rowKey(member: MemberRow) {
+    return member.id;
+  }
+  fetch(ids: string[]) {
+    return this.context.db.membersByIds(ids);
   }
 }
 
 export class BooksByAuthor extends BooksByAuthorSource {
-  async fetch(authorIds: string[]) {
-    const rows = await this.context.db.booksByAuthors(authorIds);
-    return groupByKeys(authorIds, rows, (book) => book.authorId);
+  override groupKey(book: BookRow) {
+    return book.authorId;
+  }
+  fetch(authorIds: string[]) {
+    return this.context.db.booksByAuthors(authorIds);
   }
 }
 
 export class LoansByMember extends LoansByMemberSource {
-  async fetch(memberIds: string[]) {
-    const rows = await this.context.db.loansByMembers(memberIds);
-    return groupByKeys(memberIds, rows, (loan) => loan.memberId);
+  override groupKey(loan: LoanRow) {
+    return loan.memberId;
+  }
+  fetch(memberIds: string[]) {
+    return this.context.db.loansByMembers(memberIds);
   }
 }
 
@@ -87,17 +110,19 @@ export class LoansByMember extends LoansByMemberSource {
  * different values get different instances, and batches.
  */
 export class ReviewsByBook extends ReviewsByBookSource {
-  async fetch(bookIds: string[]) {
+  override groupKey(review: ReviewRow) {
+    return review.bookId;
+  }
+  fetch(bookIds: string[]) {
     const { first, minRating } = this.params;
-    const rows = await this.context.db.reviewsOfBooks(bookIds, first, minRating);
-    return groupByKeys(bookIds, rows, (review) => review.bookId);
+    return this.context.db.reviewsOfBooks(bookIds, first, minRating);
   }
 }
 
 type Entry = AuthorRow | BookRow | FilmRow;
 
 /**
- * The entries of `ids` whose kind is one of `kinds`, null for the rest: looks each id up in the
+ * The rows of the entries of `ids` whose kind is one of `kinds`: looks each id up in the
  * catalogue, then loads the books and the films (and the authors) in one round, each from its
  * own Source, so a book loaded here is the cached one that Query.book would load.
  */
@@ -111,19 +136,25 @@ function* entries(dataloader: Dataloader, ids: string[], kinds: readonly EntryKi
     dataloader.with(Films).loadAll(idsOf('film')),
   ]);
   const rows: Entry[] = [...authors, ...books, ...films].filter((row) => row !== null);
-  return orderByKeys(ids, rows, (row) => row.id);
+  return rows;
 }
 
 /** Loan.item and Query.item (the Item interface): a generator fetch over three Sources. */
 export class Items extends ItemSource {
+  override rowKey(item: BookRow | FilmRow) {
+    return item.id;
+  }
   *fetch(ids: string[]) {
     const found = yield* entries(this.dataloader, ids, ['book', 'film']);
-    return found.map((row) => (row === null || row.kind === 'author' ? null : row));
+    return found.filter((row) => row.kind !== 'author');
   }
 }
 
 /** Query.hits (the Hit union): the same walk, authors included. */
 export class Hits extends HitSource {
+  override rowKey(hit: Entry) {
+    return hit.id;
+  }
   *fetch(ids: string[]) {
     return yield* entries(this.dataloader, ids, ['author', 'book', 'film']);
   }
