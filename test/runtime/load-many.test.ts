@@ -149,6 +149,35 @@ describe.each(modes)('$name: loadMany', (mode) => {
     await expect(many).rejects.toBe(reason);
   });
 
+  it('cache false and { max: 1 }: duplicates reach fetch once and every entry is read, also of keys the cache dropped', async () => {
+    for (const policy of [false, { max: 1 }]) {
+      const log: Log = [];
+      const { Partial } = sources(log);
+      class Kept extends Partial {
+        override get cache() {
+          return policy;
+        }
+      }
+      const dl = mode.create();
+      const entries = (values: (string | Error)[]) =>
+        values.map((v) => (v instanceof Error ? `Error: ${v.message}` : v));
+      expect(entries(await dl.with(Kept).loadMany([3, 1, 3, 2]))).toEqual([
+        'v3',
+        'v1',
+        'v3',
+        'Error: no 2',
+      ]);
+      // { max: 1 } trims at its next insertion (a key in flight is never dropped).
+      if (policy !== false) await dl.with(Kept).load(5);
+      expect(entries(await dl.with(Kept).loadMany([1, 3]))).toEqual(['v1', 'v3']);
+      expect(log, JSON.stringify(policy)).toEqual([
+        ['Partial', [3, 1, 2]],
+        ...(policy === false ? [] : [['Partial', [5]]]),
+        ['Partial', [1, 3]],
+      ]);
+    }
+  });
+
   it('keys that are not an array: a TypeError naming the call and the value', () => {
     const { Partial } = sources([]);
     const dl = mode.create();
