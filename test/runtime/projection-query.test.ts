@@ -161,3 +161,44 @@ describe.each(modes)('$name: projection from the query', (mode) => {
     expect(log).toEqual([['Users', [1, 2], null]]);
   });
 });
+
+it("a composite key asks for each part's property; a $parent key (its Source reads the parent) for everything", async () => {
+  const keyed: PrefetchPlan = {
+    User: {
+      membership: {
+        source: 'Membership',
+        keyParts: [
+          { name: 'orgId', path: ['orgId'] },
+          { name: 'userId', path: ['id'] },
+          { name: 'locale', arg: 'locale' },
+        ],
+        list: false,
+        params: [],
+      },
+      stats: { source: 'Stats', keyParent: true, list: false, params: [] },
+    },
+  };
+  class Users extends Source<number, (UserRow & { orgId: number }) | null> {
+    static override readonly projection = true;
+    fetch(ids: readonly number[]) {
+      return ids.map(() => null);
+    }
+  }
+  const schema = buildSchema(`
+    type User { id: ID! name: String! orgId: ID! membership(locale: String): String stats: String }
+    type Query { user: User }
+  `);
+  const project = createProjection(keyed);
+  const asked: (readonly string[] | null)[] = [];
+  const user = (schema.getType('Query') as GraphQLObjectType).getFields().user;
+  if (user === undefined) throw new Error('no Query.user');
+  user.resolve = (_root, _args, _ctx, info) => {
+    asked.push(project(info, Users) ?? null);
+    return null;
+  };
+  for (const query of ['{ user { name membership(locale: "en") } }', '{ user { name stats } }']) {
+    const result = await execute({ schema, document: parse(query) });
+    expect(result.errors).toBeUndefined();
+  }
+  expect(asked).toEqual([['name', 'orgId', 'id'], null]);
+});

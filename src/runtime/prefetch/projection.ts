@@ -4,7 +4,9 @@
 // property of its own name; a @batch field reads its key's property (`author` → `authorId`), or
 // nothing for an argument key; `__typename` reads nothing. A field with a resolver of its own may
 // read anything, so its presence means "everything" (undefined), as does a type that is not an
-// object type (an interface or union: the implementer is not known before the value is).
+// object type (an interface or union: the implementer is not known before the value is). A
+// composite key reads each part's property; a `$parent` key hands its Source the whole parent,
+// so it means "everything" too.
 import type { FieldOf } from '../projection.js';
 import type { Source, SourceClass, ValueOf } from '../source.js';
 import type { PrefetchPlan } from './prefetch.js';
@@ -101,8 +103,14 @@ function compute(
     if (name === '__typename') continue;
     const field = batched?.[name];
     if (field !== undefined) {
+      // A `$parent` Source is handed the parent itself and may read any of its properties.
+      if (field.keyParent === true) return undefined;
       const property = field.keyPath?.[0];
       if (property !== undefined) out.add(property);
+      for (const part of field.keyParts ?? []) {
+        const first = part.path?.[0];
+        if (first !== undefined) out.add(first);
+      }
       continue;
     }
     const def = defs[name];
