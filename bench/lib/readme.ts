@@ -177,10 +177,15 @@ export function speedBlock(results: Results): string {
       'heap after 10,000 executions / baseline',
       heap === undefined ? undefined : `${fmt(heap, '×')}×`,
     ],
-    [
-      'example server (yoga + PGlite), generated resolvers / DataLoader resolvers: req/s, p50, p99',
-      server ? `${x(server.requestsPerSecond)}, ${x(server.p50)}, ${x(server.p99)}` : undefined,
-    ],
+    server?.cpuMsPerRequest
+      ? [
+          'example server (yoga + PGlite), generated resolvers / DataLoader resolvers: req/s, p50, p99, server CPU per request',
+          `${x(server.requestsPerSecond)}, ${x(server.p50)}, ${x(server.p99)}, ${x(server.cpuMsPerRequest)}`,
+        ]
+      : [
+          'example server (yoga + PGlite), generated resolvers / DataLoader resolvers: req/s, p50, p99',
+          server ? `${x(server.requestsPerSecond)}, ${x(server.p50)}, ${x(server.p99)}` : undefined,
+        ],
     [
       'example server, generated resolvers / naive resolvers: req/s, p50, p99',
       serverNaive
