@@ -24,6 +24,8 @@ interface LoadSet {
   readonly requestsPerSecond: Summary;
   readonly p50: Summary;
   readonly p99: Summary;
+  /** Absent in files written before it was measured. */
+  readonly cpuMsPerRequest?: Summary;
   readonly failures: number;
 }
 
@@ -45,6 +47,7 @@ export interface LoadCompareFile {
     readonly requestsPerSecond: Summary;
     readonly p50: Summary;
     readonly p99: Summary;
+    readonly cpuMsPerRequest?: Summary;
   }[];
 }
 
@@ -174,10 +177,15 @@ export function speedBlock(results: Results): string {
       'heap after 10,000 executions / baseline',
       heap === undefined ? undefined : `${fmt(heap, '×')}×`,
     ],
-    [
-      'example server (yoga + PGlite), generated resolvers / DataLoader resolvers: req/s, p50, p99',
-      server ? `${x(server.requestsPerSecond)}, ${x(server.p50)}, ${x(server.p99)}` : undefined,
-    ],
+    server?.cpuMsPerRequest
+      ? [
+          'example server (yoga + PGlite), generated resolvers / DataLoader resolvers: req/s, p50, p99, server CPU per request',
+          `${x(server.requestsPerSecond)}, ${x(server.p50)}, ${x(server.p99)}, ${x(server.cpuMsPerRequest)}`,
+        ]
+      : [
+          'example server (yoga + PGlite), generated resolvers / DataLoader resolvers: req/s, p50, p99',
+          server ? `${x(server.requestsPerSecond)}, ${x(server.p50)}, ${x(server.p99)}` : undefined,
+        ],
     [
       'example server, generated resolvers / naive resolvers: req/s, p50, p99',
       serverNaive
@@ -284,23 +292,30 @@ export function spreadBlock(results: Results): string {
 export function loadCompareBlock(results: Results): string {
   const load = results.loadCompare;
   if (!load) return '(no bench/results/load-compare.json committed)';
+  // Server CPU per request: a column only when the file has it.
+  const cpu = Object.values(load.sets).every((s) => s.cpuMsPerRequest !== undefined);
   const sets = Object.entries(load.sets).map(
     ([name, s]) =>
-      `| ${name} | ${fmt(s.requestsPerSecond.median, '')} | ${s.p50.median} | ${s.p99.median} | ${s.failures} |`,
+      `| ${name} | ${fmt(s.requestsPerSecond.median, '')} | ${s.p50.median} | ${s.p99.median} |${cpu ? ` ${(s.cpuMsPerRequest as Summary).median.toFixed(1)} |` : ''} ${s.failures} |`,
   );
   const ratios = load.ratios.map(
-    (r) => `| ${r.a} / ${r.b} | ${x(r.requestsPerSecond)} | ${x(r.p50)} | ${x(r.p99)} |`,
+    (r) =>
+      `| ${r.a} / ${r.b} | ${x(r.requestsPerSecond)} | ${x(r.p50)} | ${x(r.p99)} |${cpu && r.cpuMsPerRequest ? ` ${x(r.cpuMsPerRequest)} |` : ''}`,
   );
   const s = load.settings;
   return [
     `${source(load, 'load-compare.json')}; ${load.machine.nproc} × ${load.machine.cpu}, Node ${load.machine.node}; ${s.rounds} rounds × ${s.durationSeconds} s per server, ${s.connections} connections. ${load.server}.`,
     '',
-    '| resolvers | req/s (median) | p50 ms | p99 ms | failed responses |',
-    '| --- | --- | --- | --- | --- |',
+    cpu
+      ? '| resolvers | req/s (median) | p50 ms | p99 ms | server CPU ms / request | failed responses |'
+      : '| resolvers | req/s (median) | p50 ms | p99 ms | failed responses |',
+    cpu ? '| --- | --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- | --- |',
     ...sets,
     '',
-    '| ratio | req/s | p50 latency | p99 latency |',
-    '| --- | --- | --- | --- |',
+    cpu
+      ? '| ratio | req/s | p50 latency | p99 latency | server CPU / request |'
+      : '| ratio | req/s | p50 latency | p99 latency |',
+    cpu ? '| --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- |',
     ...ratios,
   ].join('\n');
 }

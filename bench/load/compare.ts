@@ -2,14 +2,18 @@
 // batched resolvers, hand-written DataLoader resolvers and naive ones (one query per field).
 // The three servers start first (each with its own embedded PGlite and the same seed); then in
 // each round every server takes one autocannon sample in an order that rotates by round, and the
-// ratios are taken inside a round, like the in-process bench. Before any load, each server's
+// ratios are taken inside a round, like the in-process bench. Each sample starts only once the
+// previous server has gone idle (the naive one is still answering its backlog for seconds after
+// its sample ends, and would otherwise take CPU from the next server). Besides req/s and
+// latency, each sample records the server's own CPU time per answered request (/proc/<pid>/stat),
+// the figure that least depends on the machine's other jobs. Before any load, each server's
 // answer to the demo query must equal the batched server's (data only: the extensions report
 // each set's own SQL counts). Writes bench/results/load-compare.json.
 //   LOAD_ROUNDS       rounds (default 3)
 //   LOAD_DURATION     seconds per sample (default 10)
 //   LOAD_CONNECTIONS  concurrent connections (default 10)
 //   SEED_SCALE        the example's seed size (default 1, the full seed)
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -59,6 +63,26 @@ interface Sample {
   readonly p50: number;
   readonly p99: number;
   readonly failures: number;
+  /** The server process's CPU time (user + system) over the sample, per 2xx response. */
+  readonly cpuMsPerRequest: number;
+}
+
+/** CPU time (user + system) of a process so far, in ms, from /proc/<pid>/stat (clock ticks). */
+function cpuMs(pid: number): number {
+  const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Waits until the server uses under 5% of a core over 500 ms (at most 60 s). */
+async function idle(pid: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let before = cpuMs(pid);
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = cpuMs(pid);
+    if (now - before < 25) return;
+    before = now;
+  }
 }
 
 const servers = new Map<SetName, ExampleServer>();
@@ -78,8 +102,11 @@ try {
     const values = new Map<SetName, Sample>();
     for (let j = 0; j < SETS.length; j++) {
       const set = SETS[(round + j) % SETS.length] as SetName;
+      const server = servers.get(set) as ExampleServer;
+      for (const other of servers.values()) await idle(other.pid);
+      const cpuBefore = cpuMs(server.pid);
       const result = await autocannon({
-        url: (servers.get(set) as ExampleServer).url,
+        url: server.url,
         method: 'POST',
         headers,
         body,
@@ -93,9 +120,10 @@ try {
         p50: result.latency.p50,
         p99: result.latency.p99,
         failures: result.errors + result.timeouts + result.non2xx + result.mismatches,
+        cpuMsPerRequest: (cpuMs(server.pid) - cpuBefore) / Math.max(1, result['2xx']),
       };
       console.error(
-        `round ${round + 1}/${ROUNDS} ${set}: ${sample.requestsPerSecond.toFixed(1)} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms`,
+        `round ${round + 1}/${ROUNDS} ${set}: ${sample.requestsPerSecond.toFixed(1)} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, CPU ${sample.cpuMsPerRequest.toFixed(1)} ms/request`,
       );
       values.set(set, sample);
       samples.get(set)?.push(sample);
@@ -105,7 +133,11 @@ try {
 
   const figure = (set: SetName, key: keyof Sample) =>
     summarize((samples.get(set) as Sample[]).map((s) => s[key]));
-  const ratio = (a: SetName, b: SetName, key: 'requestsPerSecond' | 'p50' | 'p99') =>
+  const ratio = (
+    a: SetName,
+    b: SetName,
+    key: 'requestsPerSecond' | 'p50' | 'p99' | 'cpuMsPerRequest',
+  ) =>
     summarize(
       rounds.map(
         (v) => ((v.get(a) as Sample)[key] as number) / ((v.get(b) as Sample)[key] as number),
@@ -136,6 +168,7 @@ try {
           requestsPerSecond: figure(set, 'requestsPerSecond'),
           p50: figure(set, 'p50'),
           p99: figure(set, 'p99'),
+          cpuMsPerRequest: figure(set, 'cpuMsPerRequest'),
           failures: (samples.get(set) as Sample[]).reduce((n, s) => n + s.failures, 0),
           samples: samples.get(set),
         },
@@ -147,6 +180,7 @@ try {
       requestsPerSecond: ratio(a, b, 'requestsPerSecond'),
       p50: ratio(a, b, 'p50'),
       p99: ratio(a, b, 'p99'),
+      cpuMsPerRequest: ratio(a, b, 'cpuMsPerRequest'),
     })),
   };
   mkdirSync(join(root, 'bench/results'), { recursive: true });
@@ -155,9 +189,11 @@ try {
     `${JSON.stringify(report, null, 2)}\n`,
   );
   const x = (s: { median: number }) => `${s.median.toFixed(2)}×`;
-  console.log('| ratio | req/s | p50 | p99 |\n|---|---|---|---|');
+  console.log('| ratio | req/s | p50 | p99 | CPU/request |\n|---|---|---|---|---|');
   for (const r of report.ratios) {
-    console.log(`| ${r.a} / ${r.b} | ${x(r.requestsPerSecond)} | ${x(r.p50)} | ${x(r.p99)} |`);
+    console.log(
+      `| ${r.a} / ${r.b} | ${x(r.requestsPerSecond)} | ${x(r.p50)} | ${x(r.p99)} | ${x(r.cpuMsPerRequest)} |`,
+    );
   }
   const failed = SETS.filter((set) => report.sets[set]?.failures);
   if (failed.length > 0) {

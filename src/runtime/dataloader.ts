@@ -59,8 +59,9 @@ export interface DataloaderOptions {
   hooks?: DataloaderHooks | undefined;
   /**
    * When to run the scheduler after loads were registered. Default: after the current
-   * macrotask and its microtasks (setImmediate, else MessageChannel, else setTimeout). Tests
-   * may pass their own to step the scheduler by hand.
+   * macrotask and its microtasks (setImmediate, else MessageChannel, else setTimeout), and
+   * rounds of generator jobs that nothing else can join follow at once in the same macrotask.
+   * Tests may pass their own to step the scheduler by hand: then each call runs one step.
    */
   schedule?: ((run: () => void) => void) | undefined;
 }

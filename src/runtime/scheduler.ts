@@ -12,22 +12,28 @@ import {
 import type { DataloaderHooks } from './dataloader.js';
 import { findDeadlock } from './deadlock.js';
 import { fetchShapeError } from './errors.js';
+import { ExpiringKeys } from './expiring.js';
 import { type Call, FetchHooks } from './fetch-hooks.js';
+import { JobQueue } from './job-queue.js';
 import { type Slot, WAIT_PROMISE, type Waiter } from './load.js';
 import { moveRun, type RunMoves, resumeBelow } from './moves.js';
 import { alignRows, returnsRows } from './rows.js';
 import type { JobLike, SchedulerOptions, Stats } from './scheduler-types.js';
 import { isPromiseLike } from './util/isPromiseLike.js';
+import { defaultSchedule } from './util/schedule.js';
 
 const NOT_ABORTED: unique symbol = Symbol('not aborted');
 /** A tick that loops this often without settling is a bug; fail loudly instead of spinning. */
 const MAX_STEPS = 1_000_000;
+/** Turns one tick may take before it hands the event loop back (a long chain of jobs). */
+const MAX_TURNS = 100;
 
 /**
  * The scheduler of one Dataloader: GraphQL-Ruby's Fiber-based run loop, with generators for
- * Fibers and one macrotask per step instead of a blocking loop.
+ * Fibers and a macrotask per step only where code outside the scheduler could still add keys.
  *
- * THE ALGORITHM (a tick runs after the microtask queue has drained, see util/schedule.ts):
+ * THE ALGORITHM (a tick runs after the microtask queue has drained, see util/schedule.ts; it
+ * takes one or more *turns* of steps 1 and 2):
  *
  *  1. Jobs. Ready jobs resume (their values are read from the settled keys they waited on) and
  *     run until they finish or park on a pending key. Sequential mode resumes jobs only when no
@@ -47,9 +53,15 @@ const MAX_STEPS = 1_000_000;
  *       d. then comes back to generators that did a bare `yield` (manual parallelism).
  *     A run whose batches are all done is popped. When the top run cannot move, the runs below
  *     it may: they hold what the top run's generators wait on.
- *  3. Repeat until nothing is pending; when only Promises are outstanding, wait for them (each
- *     settlement schedules a tick). When nothing is outstanding yet no run can move, parked
- *     generators wait on each other: fail that cycle with a DeadlockError.
+ *  3. Repeat until nothing is pending. When jobs are ready again (their keys settled), no
+ *     Promise is outstanding (no plain fetch can still add keys, nothing can land before a
+ *     macrotask) and the turn woke no `await` and settled no job's Promise (whose continuations,
+ *     graphql-js's among them, run as microtasks and belong in the next round), the next turn
+ *     follows at once, up to MAX_TURNS per tick (on the default schedule: a custom `schedule`
+ *     runs one turn per call, so it steps the loop); otherwise another tick is scheduled. When
+ *     only Promises are outstanding, wait for them (each settlement schedules a tick). When
+ *     nothing is outstanding yet no run can move, parked generators wait on each other: fail
+ *     that cycle with a DeadlockError.
  *
  * LIVENESS BEFORE ORDER: the bound and the LIFO order only ever delay the *start* of a batch
  * that nobody is known to need yet. A fetch in flight may be awaiting any key, so a generator
@@ -73,10 +85,7 @@ export class Scheduler implements RunMoves {
   private readonly options: SchedulerOptions;
   private pending: Batch[] = [];
   private readonly stack: Run[] = [];
-  private readyJobs: JobLike[] = [];
-  private yieldedJobs: JobLike[] = [];
-  /** Jobs waiting on a key or a Promise, so an abort can end them. */
-  private readonly parkedJobs = new Set<JobLike>();
+  private readonly jobs: JobQueue;
   /** Batches with a Promise outstanding, over all runs. */
   private inflight = 0;
   /** Of those, plain fetches (which may be awaiting other sources' keys). */
@@ -84,17 +93,26 @@ export class Scheduler implements RunMoves {
   /** The run whose generators are being stepped (keys joining its batches stay in it). */
   steppingRun: Run | null = null;
   private scheduled = false;
+  /** Inside a tick: `schedule()` only sets `wanted`, and the tick decides how to go on. */
+  private ticking = false;
+  private wanted = false;
+  /** Set when a turn woke an `await` (or held ones): its continuation may add keys. */
+  private promiseWoken = false;
   private abortReason: unknown = NOT_ABORTED;
   private readonly tickFn = () => this.tick();
-  /** Failed keys kept for prefetch until the next tick: source, slot, source, slot, … */
-  private expiring: (AnySource | Slot<unknown>)[] = [];
+  /** Failed keys kept for prefetch until the next tick. */
+  private readonly expiring = new ExpiringKeys();
 
+  /** Turns follow each other within a tick only on the default schedule (a custom one steps). */
+  private readonly inlineTurns: boolean;
   private readonly hooks: FetchHooks;
   /** `hooks.onLoad`, read by Source#load. */
   readonly onLoad: DataloaderHooks['onLoad'];
 
   constructor(options: SchedulerOptions) {
     this.options = options;
+    this.jobs = new JobQueue(options.abortable);
+    this.inlineTurns = options.schedule === defaultSchedule;
     this.hooks = new FetchHooks(options.hooks);
     this.onLoad = options.hooks?.onLoad;
   }
@@ -138,21 +156,18 @@ export class Scheduler implements RunMoves {
   // ---- Called by jobs and batches -----------------------------------------------------------
 
   jobReady(job: JobLike): void {
-    this.parkedJobs.delete(job);
-    this.readyJobs.push(job);
+    this.jobs.readyJob(job);
     this.schedule();
   }
   jobParked(job: JobLike): void {
-    // Only an abort needs to reach parked jobs, and only a signal can abort: without one, skip
-    // the bookkeeping (a failed batch still wakes the jobs parked on its keys).
-    if (this.options.abortable) this.parkedJobs.add(job);
+    this.jobs.parkedJob(job);
   }
   jobYielded(job: JobLike): void {
-    this.yieldedJobs.push(job);
+    this.jobs.yieldedJob(job);
     this.schedule();
   }
   jobDone(job: JobLike): void {
-    this.parkedJobs.delete(job);
+    this.jobs.doneJob(job);
   }
 
   fetchReady(): void {
@@ -216,6 +231,11 @@ export class Scheduler implements RunMoves {
   // ---- The loop -----------------------------------------------------------------------------
 
   schedule(): void {
+    if (this.ticking) {
+      // The tick decides at its end whether this needs a turn or a macrotask.
+      this.wanted = true;
+      return;
+    }
     if (this.scheduled) return;
     this.scheduled = true;
     this.options.schedule(this.tickFn);
@@ -228,50 +248,60 @@ export class Scheduler implements RunMoves {
    * same with the landed keys of a `cache: false` Source, which keeps none.
    */
   keepFailed(source: AnySource, slot: Slot<unknown>): void {
-    if (source._cache.get(slot.cacheKey) !== undefined) return;
-    source._cache.set(slot.cacheKey, slot);
-    this.expiring.push(source, slot);
-    this.schedule();
+    if (this.expiring.keep(source, slot)) this.schedule();
   }
 
   private tick(): void {
     this.scheduled = false;
-    if (this.expiring.length > 0) this.expire();
-    if (this.abortReason !== NOT_ABORTED) return;
+    this.ticking = true;
+    try {
+      const turns = this.inlineTurns ? MAX_TURNS : 1;
+      for (let turn = 1; this.turn() && turn < turns; turn++) {
+        // Only jobs are left to resume, and nothing else can join their round: go on at once.
+      }
+    } finally {
+      this.ticking = false;
+    }
+    if (this.wanted) {
+      this.wanted = false;
+      this.schedule();
+    }
+  }
+
+  /**
+   * One turn of the loop (steps 1 and 2). True when another turn may follow without a
+   * macrotask: jobs are ready, no Promise is outstanding (none can land and add keys before a
+   * macrotask would run), and this turn woke no `await` and settled no job's Promise (their
+   * continuations run as microtasks, and their loads belong in the next round).
+   */
+  private turn(): boolean {
+    this.wanted = false;
+    this.promiseWoken = false;
+    if (this.expiring.size > 0) this.expiring.expire();
+    if (this.abortReason !== NOT_ABORTED) return false;
     // 1. Jobs.
     if (this.stack.length === 0 || this.options.parallel) {
       this.released = false;
-      this.resumeJobs();
+      this.jobs.resume();
       if (this.released) {
         this.released = false;
-        this.schedule();
-        return;
+        this.wanted = true;
+        return false;
       }
     }
     // 2. and 3. Sources.
     this.advance();
-    if (this.readyJobs.length + this.yieldedJobs.length > 0) {
-      if (this.stack.length === 0 || this.options.parallel) this.schedule();
-    }
-  }
-
-  private expire(): void {
-    const expiring = this.expiring;
-    this.expiring = [];
-    for (let i = 0; i < expiring.length; i += 2) {
-      const source = expiring[i] as AnySource;
-      const slot = expiring[i + 1] as Slot<unknown>;
-      if (source._cache.get(slot.cacheKey) === slot) source._cache.delete(slot.cacheKey);
-    }
-  }
-
-  private resumeJobs(): void {
-    const jobs = this.readyJobs;
-    const yielded = this.yieldedJobs;
-    this.readyJobs = [];
-    this.yieldedJobs = [];
-    for (const job of jobs) job.step();
-    for (const job of yielded) job.step();
+    if (this.jobs.size === 0) return false;
+    if (this.stack.length > 0 && !this.options.parallel) return false;
+    this.wanted = true;
+    return (
+      this.jobs.hasReady &&
+      this.inflight === 0 &&
+      !this.promiseWoken &&
+      !this.released &&
+      this.expiring.size === 0 &&
+      this.abortReason === NOT_ABORTED
+    );
   }
 
   private advance(): void {
@@ -319,6 +349,7 @@ export class Scheduler implements RunMoves {
   /** Wakes the awaits a run held back (sequential mode), once all its batches are done. */
   private release(run: Run): void {
     if (run.held.length === 0) return;
+    this.promiseWoken = true;
     const held = run.held.splice(0);
     for (const waiter of held) waiter.wake();
   }
@@ -389,9 +420,11 @@ export class Scheduler implements RunMoves {
   }
 
   private hand(waiter: Waiter, run: Run | null, holdPromises: boolean): void {
-    if (waiter.kind === WAIT_PROMISE && holdPromises && !waiter.urgent)
-      (run as Run).held.push(waiter);
-    else waiter.wake();
+    if (waiter.kind === WAIT_PROMISE) {
+      if (holdPromises && !waiter.urgent) return void (run as Run).held.push(waiter);
+      this.promiseWoken = true;
+    }
+    waiter.wake();
   }
 
   private report(batch: Batch, error: unknown): void {
@@ -403,10 +436,7 @@ export class Scheduler implements RunMoves {
   abort(reason: unknown): void {
     if (this.abortReason !== NOT_ABORTED) return;
     this.abortReason = reason;
-    const jobs = [...this.parkedJobs, ...this.readyJobs, ...this.yieldedJobs];
-    this.parkedJobs.clear();
-    this.readyJobs = [];
-    this.yieldedJobs = [];
+    const jobs = this.jobs.drain();
     for (const job of jobs) job.abandon(reason);
     const batches = [...this.pending, ...this.stack.flatMap((run) => run.batches)];
     this.plainInflight = 0;

@@ -1,16 +1,22 @@
 const objectToString = Object.prototype.toString;
 
 /**
- * True for a generator object (what calling a `function*` returns). One builtin call: every
- * job's generator has its own prototype, so property probes here would be megamorphic.
+ * True for a generator object (what calling a `function*` returns). No property probes: every
+ * job's generator has its own prototype, so they would be megamorphic. A generator's prototype
+ * is its function's `prototype`, whose own prototype is %GeneratorPrototype%; anything else
+ * (another realm's generator, a Promise) is told by its `toString` tag.
  */
 export function isGenerator(value: unknown): value is Generator<unknown, unknown, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    objectToString.call(value) === '[object Generator]'
-  );
+  if (typeof value !== 'object' || value === null) return false;
+  // `toString` looks up Symbol.toStringTag along the chain: much slower than two reads.
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto !== null && Object.getPrototypeOf(proto) === GeneratorPrototype) return true;
+  return objectToString.call(value) === '[object Generator]';
 }
+
+const GeneratorPrototype: object = Object.getPrototypeOf(
+  Object.getPrototypeOf((function* () {})()),
+);
 
 const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
 
