@@ -1,6 +1,6 @@
 import type { Slot, SlotOwner, Waiter } from './load.js';
 import { WAIT_FETCH } from './load.js';
-import { EVERYTHING } from './projection.js';
+import { EVERYTHING, fetchedWith } from './projection.js';
 import type { Scheduler } from './scheduler.js';
 import type { Source } from './source.js';
 import { GeneratorStepper, type StepMode, THREW, THROW_STEP } from './stepping.js';
@@ -86,9 +86,7 @@ export class Batch extends GeneratorStepper implements Waiter, SlotOwner {
   private projection(): { readonly fields: ReadonlySet<string> | null } {
     const fields = this.fields;
     if (fields === undefined || fields === null) return EVERYTHING;
-    const source = this.source;
-    if (source._fetchedWith === null) source._fetchedWith = new WeakMap();
-    for (const slot of this.slots) source._fetchedWith.set(slot, fields);
+    for (const slot of this.slots) fetchedWith.set(slot, fields);
     return { fields };
   }
 

@@ -22,3 +22,10 @@ export interface Projection<V> {
 
 /** The projection of a batch that asked for everything (one object, never changed). */
 export const EVERYTHING: Projection<never> = Object.freeze({ fields: null });
+
+/**
+ * Keys fetched (or being fetched) with only some fields → those fields, by cache entry. One map
+ * for every Source: a cache map that several Dataloaders share holds entries another instance
+ * fetched, and they must answer only loads of their fields there too.
+ */
+export const fetchedWith = new WeakMap<object, ReadonlySet<string>>();

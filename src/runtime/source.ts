@@ -2,7 +2,7 @@ import { type Batch, NEW } from './batch.js';
 import { type CacheMap, type CachePolicy, cacheFor } from './cache.js';
 import type { Dataloader, DataloaderHooks } from './dataloader.js';
 import { type Load, LoadList, LoadSettled, LoadValue, PENDING, REJECTED, Slot } from './load.js';
-import type { FieldOf, Projection } from './projection.js';
+import { type FieldOf, fetchedWith, type Projection } from './projection.js';
 import { inspect } from './util/inspect.js';
 import type { PromiseOrValue } from './util/promiseOrValue.js';
 import { identityOf, inCall } from './util/stableKey.js';
@@ -64,12 +64,6 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
   private readonly onLoad: DataloaderHooks['onLoad'];
   /** @internal the class's `static projection`. */
   private readonly projects: boolean;
-  /**
-   * @internal keys fetched (or being fetched) with only some fields → those fields. One map for
-   * every Source: a cache map that several Dataloaders share holds entries that another
-   * instance fetched, and they must answer only loads of their fields here too.
-   */
-  _fetchedWith: WeakMap<Slot<unknown>, ReadonlySet<string>> | null = FETCHED_WITH;
 
   constructor(dataloader: Dataloader, params: P) {
     this.dataloader = dataloader;
@@ -186,8 +180,7 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
       batch?.select(fields);
       // The new entry replaces one fetched with other fields: fetch those too, so it serves
       // every load the old one did (two selections of a key do not refetch it in turn).
-      const had =
-        cached === undefined ? undefined : this._fetchedWith?.get(cached as Slot<unknown>);
+      const had = cached === undefined ? undefined : fetchedWith.get(cached);
       if (had !== undefined) batch?.select([...had]);
     }
     if (this.onLoad !== undefined) this.reportLoad(key, slot.owner as Batch | null, false);
@@ -218,7 +211,7 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
         return true;
       }
     } else if (cached.state === REJECTED || cached.outcome == null) return true;
-    const had = this._fetchedWith?.get(cached as Slot<unknown>);
+    const had = fetchedWith.get(cached);
     if (had === undefined) return true;
     if (fields === undefined) return false;
     for (const field of fields) if (!had.has(field)) return false;
@@ -228,7 +221,7 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
   /** @internal the cache identity of `key`; an error names this `load` call. */
   private identityOfKey(key: K): unknown {
     try {
-      return this.defaultIdentity ? identityOf(key) : this.cacheKey(key);
+      return this._identity(key);
     } catch (error) {
       throw inCall(error, () => `${this.constructor.name}.load(${inspect(key)})`);
     }
@@ -279,8 +272,6 @@ export abstract class Source<K, V, P = undefined, C = unknown> {
     return this;
   }
 }
-
-const FETCHED_WITH = new WeakMap<Slot<unknown>, ReadonlySet<string>>();
 
 function notKeys(source: object, method: string, keys: unknown): TypeError {
   return new TypeError(
